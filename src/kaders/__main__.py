@@ -1,0 +1,5 @@
+"""Run as `python -m kaders`."""
+
+from kaders.cli import main
+
+main()

@@ -1,0 +1,496 @@
+"""Typer commands: arguments -> register -> query -> render. Only this module prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer import _click as click
+from typer.core import TyperGroup
+
+from . import __version__, query, render
+from .errors import GebruiksFout, KadersFout, dichtstbij, onbekend
+from .models import ORGANISATIES, STATUSSEN, TYPEN, Register
+from .register import gebundeld_register, laad
+
+EXIT_OK, EXIT_DATA, EXIT_GEBRUIK, EXIT_AFGEBROKEN = 0, 1, 2, 130
+
+
+class KadersGroep(TyperGroup):
+    """The command group, with Dutch messages for every error and never a traceback."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run a command and turn every outcome into an exit code and a message on stderr."""
+        try:
+            uitkomst = super().main(
+                args=args,
+                prog_name=prog_name or "kaders",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+            code = uitkomst if isinstance(uitkomst, int) else EXIT_OK
+        except KadersFout as fout:
+            for melding in fout.meldingen:
+                print(f"kaders: {melding}", file=sys.stderr)
+            code = fout.exitcode
+        except click.exceptions.NoArgsIsHelpError as fout:
+            print(fout.format_message(), file=sys.stderr)
+            code = EXIT_GEBRUIK
+        except click.exceptions.UsageError as fout:
+            print(f"kaders: {_gebruiksfout(fout)}", file=sys.stderr)
+            if fout.ctx is not None:
+                print(f"Zie '{fout.ctx.command_path} --help'.", file=sys.stderr)
+            code = EXIT_GEBRUIK
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            print("", file=sys.stderr)
+            code = EXIT_AFGEBROKEN
+        sys.exit(code)
+
+
+def _gebruiksfout(fout: click.exceptions.UsageError) -> str:
+    """A Dutch text for Click's usage errors."""
+    if isinstance(fout, click.exceptions.NoSuchOption):
+        tekst = f"onbekende optie '{fout.option_name}'"
+        mogelijk = sorted(fout.possibilities or [])
+        return tekst + (f"; bedoelde u '{mogelijk[0]}'?" if mogelijk else "")
+    if isinstance(fout, click.exceptions.MissingParameter):
+        hint = fout.param.get_error_hint(fout.ctx) if fout.param and fout.ctx else ""
+        return f"{hint or 'waarde'} ontbreekt"
+    if isinstance(fout, click.exceptions.BadParameter) and fout.param is not None:
+        hint = fout.param.get_error_hint(fout.ctx) if fout.ctx else fout.param.name
+        return f"ongeldige waarde voor {hint}: {fout.message}"
+    bericht = fout.format_message()
+    patronen = (
+        (r"No such command '(.+)'\.", "onbekend commando '{0}'"),
+        (r"Option '(.+)' requires an argument\.", "optie '{0}' verwacht een waarde"),
+        (r"Option '(.+)' does not take a value\.", "optie '{0}' neemt geen waarde"),
+        (r"Got unexpected extra arguments? \((.+)\)", "onverwacht extra argument: {0}"),
+    )
+    for patroon, nl in patronen:
+        gevonden = re.fullmatch(patroon, bericht)
+        if gevonden:
+            tekst = nl.format(gevonden.group(1))
+            if "commando" in tekst and fout.ctx is not None:
+                commandos = list(getattr(fout.ctx.command, "commands", {}))
+                beste = dichtstbij(gevonden.group(1), commandos)
+                tekst += f"; bedoelde u '{beste[0]}'?" if beste else ""
+                tekst += f" Geldig: {', '.join(sorted(commandos))}."
+            return tekst
+    return f"ongeldige aanroep: {bericht}"
+
+
+app = typer.Typer(
+    cls=KadersGroep,
+    name="kaders",
+    help=(
+        "Register van de Nederlandse militaire, civiele en politiële bijdragen aan "
+        "internationale missies 2025 – juni 2028 (Kamerstuk 29 521, nr. 493).\n\n"
+        "Voorbeeld: kaders list --regio westelijke-balkan"
+    ),
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+def _versie(waarde: bool) -> None:
+    if waarde:
+        print(f"kaders {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _hoofd(
+    ctx: typer.Context,
+    register: Annotated[
+        Path | None,
+        typer.Option(
+            "--register",
+            envvar="KADERS_REGISTER",
+            help="Het registerbestand (anders $KADERS_REGISTER, anders het meegeleverde).",
+            show_default=False,
+            metavar="PAD",
+        ),
+    ] = None,
+    versie: Annotated[
+        bool,
+        typer.Option("--version", help="Toon de versie en stop.", callback=_versie, is_eager=True),
+    ] = False,
+) -> None:
+    """Register van de nationale kaders voor internationale missies."""
+    ctx.obj = register or gebundeld_register()
+
+
+# --- shared helpers -----------------------------------------------------------------------
+
+
+def _laad(ctx: typer.Context) -> Register:
+    pad: Path = ctx.find_root().obj
+    return laad(pad)
+
+
+def _datum(waarde: str | None, optie: str, standaard: dt.date) -> dt.date:
+    if waarde is None:
+        return standaard
+    if waarde == "vandaag":
+        return dt.date.today()
+    try:
+        if len(waarde) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(waarde)
+    except ValueError:
+        raise GebruiksFout(
+            [f"ongeldige datum voor {optie}: '{waarde}'; verwacht JJJJ-MM-DD, bv. 2026-01-01"]
+        ) from None
+
+
+def _formaat(waarde: str | None, toegestaan: Sequence[str] = render.FORMATEN) -> str:
+    if waarde is None:
+        return "tabel" if sys.stdout.isatty() else "tsv"
+    if waarde.lower() not in toegestaan:
+        raise GebruiksFout([f"--formaat: {onbekend('formaat', waarde, toegestaan)}"])
+    return waarde.lower()
+
+
+def _scherm() -> render.Scherm:
+    kleur = sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    return render.Scherm(breedte=shutil.get_terminal_size((100, 24)).columns, kleur=kleur)
+
+
+def _schrijf(tekst: str) -> None:
+    """Write to stdout; a reader that went away (| head) ends the program quietly."""
+    try:
+        sys.stdout.write(tekst)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stil_stoppen()
+
+
+def _stil_stoppen() -> NoReturn:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(EXIT_OK)
+
+
+def _leeg(formaat: str, tekst: str) -> None:
+    """An empty selection: csv/tsv print their header, the rest nothing; a note on stderr."""
+    if formaat in ("csv", "tsv"):
+        _schrijf(tekst)
+    print("kaders: geen kaders gevonden voor deze selectie", file=sys.stderr)
+
+
+def _voltooi(soort: str) -> Any:
+    """A completion function that offers values from the register in use."""
+
+    def voltooi(ctx: typer.Context, incomplete: str) -> list[str]:
+        try:
+            pad = ctx.find_root().params.get("register") or gebundeld_register()
+            register = laad(Path(pad))
+        except Exception:
+            return []
+        waarden: dict[str, Sequence[str]] = {
+            "regio": [r.id for r in register.regio],
+            "id": [k.id for k in register.kader],
+            "type": TYPEN,
+            "status": STATUSSEN,
+            "organisatie": ORGANISATIES,
+        }
+        return [w for w in waarden[soort] if w.startswith(incomplete)]
+
+    return voltooi
+
+
+RegioOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--regio",
+        help="Regio (herhaalbaar); een regio omvat haar onderregio's.",
+        autocompletion=_voltooi("regio"),
+        show_default=False,
+    ),
+]
+TypeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--type",
+        help="militair, civiel of politie (herhaalbaar); een gemengd kader telt voor elk type.",
+        autocompletion=_voltooi("type"),
+        show_default=False,
+    ),
+]
+OrganisatieOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--organisatie",
+        help="EU, NAVO, VN, OVSE, coalitie, bilateraal of nationaal (herhaalbaar).",
+        autocompletion=_voltooi("organisatie"),
+        show_default=False,
+    ),
+]
+StatusOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        help="vastgesteld, verlengd, verkenning, voornemen, voorwaardelijk of beeindigd.",
+        autocompletion=_voltooi("status"),
+        show_default=False,
+    ),
+]
+ZoekOpt = Annotated[
+    str | None,
+    typer.Option("--zoek", help="Zoek in id, missie, naam, regio en landen (zonder accenten).",
+                 show_default=False),
+]
+PeildatumOpt = Annotated[
+    str | None,
+    typer.Option("--peildatum", help="Datum JJJJ-MM-DD.", metavar="DATUM", show_default=False),
+]
+FormaatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--formaat",
+        "-f",
+        help="tabel, json, jsonl, csv of tsv (standaard: tabel op een terminal, anders tsv).",
+        show_default=False,
+    ),
+]
+
+
+def _selectie(
+    register: Register,
+    regio: list[str] | None,
+    type_: list[str] | None,
+    organisatie: list[str] | None,
+    status: list[str] | None,
+    zoek: str | None,
+    peildatum: dt.date | None,
+) -> list[Any]:
+    filter_ = query.Filter(
+        regios=tuple(regio or ()),
+        typen=tuple(type_ or ()),
+        organisaties=tuple(organisatie or ()),
+        statussen=tuple(status or ()),
+        zoek=zoek,
+        peildatum=peildatum,
+    )
+    return query.selecteer(register, query.normaliseer(register, filter_))
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+@app.command("valideer")
+def valideer(
+    ctx: typer.Context,
+    pad: Annotated[
+        Path | None, typer.Argument(help="Registerbestand (standaard: het register in gebruik).")
+    ] = None,
+) -> None:
+    """Controleer een register: exit 0 als het geldig is, 1 met alle fouten als niet.
+
+    Voorbeeld: kaders valideer data/kaders.toml
+    """
+    bestand = pad or ctx.find_root().obj
+    register = laad(bestand)
+    kaders = register.kader
+    zonder = sum(1 for k in kaders if k.personeel is None)
+    _schrijf(
+        f"{bestand}: geldig — {len(kaders)} kaders ({zonder} zonder aantal), "
+        f"{len(register.regio)} regio's\n"
+    )
+
+
+@app.command("list")
+def lijst(
+    ctx: typer.Context,
+    regio: RegioOpt = None,
+    type_: TypeOpt = None,
+    organisatie: OrganisatieOpt = None,
+    status: StatusOpt = None,
+    zoek: ZoekOpt = None,
+    peildatum: PeildatumOpt = None,
+    sorteer: Annotated[
+        str,
+        typer.Option("--sorteer", help=f"Sorteer op: {', '.join(query.SORTEERSLEUTELS)}."),
+    ] = "regio",
+    formaat: FormaatOpt = None,
+) -> None:
+    """Toon de kaders die aan de filters voldoen.
+
+    Voorbeeld: kaders list --regio westelijke-balkan --type politie
+    """
+    register = _laad(ctx)
+    datum = _datum(peildatum, "--peildatum", dt.date.today()) if peildatum else None
+    uitvoer = _formaat(formaat)
+    kaders = query.sorteer(
+        register, _selectie(register, regio, type_, organisatie, status, zoek, datum), sorteer
+    )
+    tekst = render.lijst(kaders, uitvoer, _scherm(), "Nationale kaders")
+    if not kaders:
+        _leeg(uitvoer, tekst)
+        return
+    _schrijf(tekst)
+
+
+@app.command("toon")
+def toon(
+    ctx: typer.Context,
+    kader_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Het id van het kader.", autocompletion=_voltooi("id"))
+    ],
+    formaat: FormaatOpt = None,
+) -> None:
+    """Toon alles over één kader, met de bron in de brief en wat is afgeleid.
+
+    Voorbeeld: kaders toon eulex-kosovo
+    """
+    register = _laad(ctx)
+    gevonden = {k.id: k for k in register.kader}
+    if kader_id not in gevonden:
+        beste = dichtstbij(kader_id, gevonden, n=3)
+        hint = f"; bedoelde u {', '.join(repr(b) for b in beste)}?" if beste else ""
+        raise GebruiksFout([f"onbekend kader '{kader_id}'{hint} Zie 'kaders list' voor alle ids."])
+    kader = gevonden[kader_id]
+    regionaam = register.regio_index[kader.regio].naam
+    _schrijf(render.toon(kader, regionaam, _formaat(formaat), _scherm()))
+
+
+@app.command("totaal")
+def totaal(
+    ctx: typer.Context,
+    per: Annotated[
+        str,
+        typer.Option("--per", help=f"Groepeer per {', '.join(query.GROEPERINGEN)}."),
+    ] = "type",
+    regio: RegioOpt = None,
+    type_: TypeOpt = None,
+    organisatie: OrganisatieOpt = None,
+    status: StatusOpt = None,
+    zoek: ZoekOpt = None,
+    peildatum: Annotated[
+        str | None,
+        typer.Option("--peildatum", help="Datum JJJJ-MM-DD (standaard: vandaag).", metavar="DATUM",
+                     show_default=False),
+    ] = None,
+    formaat: FormaatOpt = None,
+) -> None:
+    """Tel het personeel per groep op een peildatum; kaders zonder aantal apart geteld.
+
+    Voorbeeld: kaders totaal --per regio --peildatum 2026-01-01
+    """
+    register = _laad(ctx)
+    datum = _datum(peildatum, "--peildatum", dt.date.today())
+    uitvoer = _formaat(formaat)
+    query.groepsleutel(register, per)
+    kaders = _selectie(register, regio, type_, organisatie, status, zoek, None)
+    _schrijf(render.totaal(query.totaal(register, kaders, datum, per), uitvoer, _scherm()))
+
+
+@app.command("verloopt")
+def verloopt(
+    ctx: typer.Context,
+    voor: Annotated[
+        str | None,
+        typer.Option("--voor", help="Drempeldatum (standaard: het standaardeinde, 2028-06-30).",
+                     metavar="DATUM", show_default=False),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Exit 1 als een kader tussen peildatum en drempel eindigt."),
+    ] = False,
+    regio: RegioOpt = None,
+    type_: TypeOpt = None,
+    organisatie: OrganisatieOpt = None,
+    status: StatusOpt = None,
+    zoek: ZoekOpt = None,
+    peildatum: Annotated[
+        str | None,
+        typer.Option("--peildatum", help="Datum JJJJ-MM-DD (standaard: vandaag).", metavar="DATUM",
+                     show_default=False),
+    ] = None,
+    formaat: FormaatOpt = None,
+) -> None:
+    """Toon de kaders die vóór de drempel eindigen, met de dagen die resten.
+
+    Voorbeeld: kaders verloopt --voor 2026-01-01 --peildatum 2025-04-04
+    """
+    register = _laad(ctx)
+    drempel = _datum(voor, "--voor", register.metadata.standaard_eind)
+    datum = _datum(peildatum, "--peildatum", dt.date.today())
+    uitvoer = _formaat(formaat)
+    kaders = _selectie(register, regio, type_, organisatie, status, zoek, None)
+    verlopen = query.verloopt(kaders, drempel, datum)
+    titel = f"Kaders die vóór {drempel} eindigen (peildatum {datum})"
+    tekst = render.verloop(verlopen, uitvoer, _scherm(), titel)
+    if verlopen:
+        _schrijf(tekst)
+    else:
+        _leeg(uitvoer, tekst)
+    if check:
+        binnen = query.binnen_venster(verlopen)
+        if binnen:
+            print(
+                f"kaders: {len(binnen)} kader(s) eindigen tussen {datum} en {drempel}",
+                file=sys.stderr,
+            )
+            raise typer.Exit(EXIT_DATA)
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    regio: RegioOpt = None,
+    type_: TypeOpt = None,
+    organisatie: OrganisatieOpt = None,
+    status: StatusOpt = None,
+    zoek: ZoekOpt = None,
+    peildatum: PeildatumOpt = None,
+    formaat: Annotated[
+        str,
+        typer.Option("--formaat", "-f", help="json, jsonl, csv, tsv of tabel."),
+    ] = "json",
+) -> None:
+    """Exporteer alle velden van de (gefilterde) kaders; standaard als JSON.
+
+    Voorbeeld: kaders export --formaat csv > kaders.csv
+    """
+    register = _laad(ctx)
+    datum = _datum(peildatum, "--peildatum", dt.date.today()) if peildatum else None
+    uitvoer = _formaat(formaat)
+    kaders = _selectie(register, regio, type_, organisatie, status, zoek, datum)
+    tekst = render.export(kaders, uitvoer, _scherm())
+    if not kaders:
+        _leeg(uitvoer, tekst)
+        return
+    _schrijf(tekst)
+
+
+@app.command("schema")
+def schema() -> None:
+    """Print het JSON Schema van het registerbestand (voor TOML-editors).
+
+    Voorbeeld: kaders schema > kaders.schema.json
+    """
+    from .models import json_schema
+
+    _schrijf(render.json_tekst(json_schema()))
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

@@ -1,0 +1,58 @@
+"""Domain errors that carry a location, so every message can say where the problem is."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Melding:
+    """One problem in a register: where it is and what is wrong, in Dutch."""
+
+    tekst: str
+    bestand: str = ""
+    regel: int | None = None
+    kolom: int | None = None
+
+    def __str__(self) -> str:
+        plaats = self.bestand
+        if self.regel is not None:
+            plaats += f":{self.regel}"
+            if self.kolom is not None:
+                plaats += f":{self.kolom}"
+        return f"{plaats}: {self.tekst}" if plaats else self.tekst
+
+
+class KadersFout(Exception):
+    """Invalid data or an unreadable register: exit code 1."""
+
+    exitcode = 1
+
+    def __init__(self, meldingen: Iterable[Melding | str]) -> None:
+        self.meldingen = [m if isinstance(m, Melding) else Melding(m) for m in meldingen]
+        super().__init__("\n".join(str(m) for m in self.meldingen))
+
+
+class GebruiksFout(KadersFout):
+    """Wrong usage: an unknown option value or id, exit code 2."""
+
+    exitcode = 2
+
+
+def dichtstbij(waarde: str, geldig: Iterable[str], n: int = 1) -> list[str]:
+    """The valid values closest to a mistyped one, best first."""
+    return difflib.get_close_matches(waarde, list(geldig), n=n, cutoff=0.6)
+
+
+def onbekend(soort: str, waarde: str, geldig: Iterable[str]) -> str:
+    """A Dutch message for an unknown value, with the closest match and the valid values."""
+    opties = sorted(geldig)
+    tekst = f"onbekende {soort} '{waarde}'"
+    beste = dichtstbij(waarde, opties)
+    if beste:
+        tekst += f"; bedoelde u '{beste[0]}'?"
+    if len(opties) <= 40:
+        tekst += f" Geldig: {', '.join(opties)}."
+    return tekst

@@ -1,0 +1,299 @@
+"""Load and validate the TOML register; every problem is reported at once, with its line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import KadersFout, Melding, dichtstbij, onbekend
+from .models import Afleiding, Kader, Metadata, Regio, Register
+
+_KOP = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' ]+?)\s*\]\]?")
+_SLEUTEL = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
+_TOML_PLAATS = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+
+_TOML_NL = {
+    "Invalid value": "ongeldige waarde",
+    "Invalid statement": "ongeldige regel",
+    "Expected '=' after a key in a key/value pair": "'=' verwacht na een sleutel",
+    "Expected newline or end of document after a statement": (
+        "regeleinde verwacht na een waarde"
+    ),
+    "Invalid date or datetime": "ongeldige datum of tijd",
+    "Unclosed array": "lijst niet afgesloten met ']'",
+    "Unclosed inline table": "inline-tabel niet afgesloten met '}'",
+    "Unterminated string": "tekst niet afgesloten",
+    "Invalid initial character for a key part": "ongeldig eerste teken van een sleutel",
+    "Cannot overwrite a value": "waarde wordt overschreven (dubbele sleutel)",
+    "Cannot mutate immutable namespace": "tabel wordt opnieuw gedefinieerd",
+    "Expected ']' at the end of a table declaration": "']' verwacht aan het eind van een tabelkop",
+    "Expected ']]' at the end of an array declaration": "']]' verwacht aan het eind van een tabelkop",
+}
+
+
+class Regelkaart:
+    """Where each table and key of a TOML text starts, to put line numbers on errors."""
+
+    def __init__(self, tekst: str) -> None:
+        self.koppen: dict[str, list[int]] = {}
+        self.sleutels: dict[tuple[str, int], dict[str, int]] = {}
+        huidig: tuple[str, int] | None = None
+        for nummer, regel in enumerate(tekst.splitlines(), start=1):
+            kop = _KOP.match(regel)
+            if kop:
+                naam = kop.group(2).strip("\"' ")
+                regels = self.koppen.setdefault(naam, [])
+                regels.append(nummer)
+                huidig = (naam, len(regels) - 1)
+                continue
+            sleutel = _SLEUTEL.match(regel)
+            if sleutel and huidig is not None:
+                self.sleutels.setdefault(huidig, {}).setdefault(sleutel.group(1), nummer)
+
+    def regel(self, tabel: str, index: int = 0, veld: str | None = None) -> int | None:
+        """Line of a key within the index-th table of that name, else of the table header."""
+        if veld is not None:
+            gevonden = self.sleutels.get((tabel, index), {}).get(veld)
+            if gevonden is not None:
+                return gevonden
+        koppen = self.koppen.get(tabel, [])
+        return koppen[index] if index < len(koppen) else None
+
+
+def lees_tekst(pad: Path) -> str:
+    """Read a register file as text, or raise a Dutch error saying why it cannot be read."""
+    try:
+        ruw = pad.read_bytes()
+    except FileNotFoundError:
+        raise KadersFout([Melding("bestand bestaat niet", str(pad))]) from None
+    except IsADirectoryError:
+        raise KadersFout([Melding("is een map, geen registerbestand", str(pad))]) from None
+    except PermissionError:
+        raise KadersFout([Melding("geen leesrechten op het bestand", str(pad))]) from None
+    except OSError as fout:
+        raise KadersFout([Melding(f"kan niet lezen: {fout.strerror}", str(pad))]) from None
+    return decodeer(ruw, str(pad))
+
+
+def decodeer(ruw: bytes, bestand: str) -> str:
+    """Decode UTF-8 (a leading BOM is allowed); report the first invalid byte's position."""
+    try:
+        return ruw.decode("utf-8-sig")
+    except UnicodeDecodeError as fout:
+        voor = ruw[: fout.start]
+        regel = voor.count(b"\n") + 1
+        kolom = fout.start - (voor.rfind(b"\n") + 1) + 1
+        melding = f"geen geldige UTF-8 (byte 0x{ruw[fout.start]:02x})"
+        raise KadersFout([Melding(melding, bestand, regel, kolom)]) from None
+
+
+def parse_toml(tekst: str, bestand: str) -> dict[str, Any]:
+    """Parse TOML; a syntax error becomes a Dutch message with line and column."""
+    try:
+        return tomllib.loads(tekst)
+    except tomllib.TOMLDecodeError as fout:
+        bericht = str(fout)
+        plaats = _TOML_PLAATS.search(bericht)
+        kern = _TOML_PLAATS.sub("", bericht)
+        kern_nl = _TOML_NL.get(kern, f"ongeldige TOML ({kern})")
+        if plaats and plaats.group(1):
+            regel, kolom = int(plaats.group(1)), int(plaats.group(2))
+        else:
+            regel, kolom = tekst.count("\n") + 1, None
+        raise KadersFout([Melding(kern_nl, bestand, regel, kolom)]) from None
+
+
+def laad(pad: Path) -> Register:
+    """Load and validate a register file."""
+    return laad_tekst(lees_tekst(pad), str(pad))
+
+
+def laad_tekst(tekst: str, bestand: str) -> Register:
+    """Validate a register given as TOML text; all problems at once, each with its line."""
+    data = parse_toml(tekst, bestand)
+    try:
+        register = Register.model_validate(data)
+    except ValidationError as fout:
+        kaart = Regelkaart(tekst)
+        meldingen = [_melding(e, data, kaart, bestand) for e in fout.errors()]
+        meldingen += _samenhang(data, kaart, bestand)
+        raise KadersFout(_uniek(meldingen)) from None
+    meldingen = _samenhang(data, None, bestand, tekst)
+    if meldingen:
+        raise KadersFout(meldingen)
+    return register
+
+
+def _uniek(meldingen: list[Melding]) -> list[Melding]:
+    """Drop repeated messages, keep order by line."""
+    gezien = dict.fromkeys(meldingen)
+    return sorted(gezien, key=lambda m: (m.regel or 0))
+
+
+def _samenhang(
+    data: Mapping[str, Any], kaart: Regelkaart | None, bestand: str, tekst: str = ""
+) -> list[Melding]:
+    """Rules across records: unique ids, regions defined, region tree without cycles."""
+    regios = _tabellen(data.get("regio"))
+    kaders = _tabellen(data.get("kader"))
+    meldingen: list[Melding] = []
+
+    def plaats(tabel: str, index: int, veld: str) -> int | None:
+        nonlocal kaart
+        if kaart is None:
+            kaart = Regelkaart(tekst)
+        return kaart.regel(tabel, index, veld)
+
+    regio_ids: dict[str, int] = {}
+    for i, regio in enumerate(regios):
+        rid = regio.get("id")
+        if isinstance(rid, str):
+            if rid in regio_ids:
+                tekst_ = f"regio '{rid}': id komt al voor op regel {plaats('regio', regio_ids[rid], 'id')}"
+                meldingen.append(Melding(tekst_, bestand, plaats("regio", i, "id")))
+            else:
+                regio_ids[rid] = i
+    ouders = {
+        r["id"]: r.get("ouder") for r in regios if isinstance(r.get("id"), str)
+    }
+    for i, regio in enumerate(regios):
+        ouder = regio.get("ouder")
+        if isinstance(ouder, str) and ouder not in regio_ids:
+            tekst_ = f"regio '{regio.get('id')}': veld 'ouder': " + onbekend("regio", ouder, regio_ids)
+            meldingen.append(Melding(tekst_, bestand, plaats("regio", i, "ouder")))
+    for rid in ouders:
+        gezien = {rid}
+        huidig = ouders.get(rid)
+        while isinstance(huidig, str) and huidig in ouders:
+            if huidig in gezien:
+                tekst_ = f"regio '{rid}': de ouder-keten is een kring ({huidig})"
+                meldingen.append(Melding(tekst_, bestand, plaats("regio", regio_ids[rid], "ouder")))
+                break
+            gezien.add(huidig)
+            huidig = ouders.get(huidig)
+
+    kader_ids: dict[str, int] = {}
+    for i, kader in enumerate(kaders):
+        kid = kader.get("id")
+        if isinstance(kid, str):
+            if kid in kader_ids:
+                eerder = plaats("kader", kader_ids[kid], "id")
+                tekst_ = f"kader '{kid}': veld 'id': komt al voor op regel {eerder}; ids moeten uniek zijn"
+                meldingen.append(Melding(tekst_, bestand, plaats("kader", i, "id")))
+            else:
+                kader_ids[kid] = i
+        regio = kader.get("regio")
+        if isinstance(regio, str) and regio_ids and regio not in regio_ids:
+            tekst_ = f"kader '{kid}': veld 'regio': " + onbekend("regio", regio, regio_ids)
+            meldingen.append(Melding(tekst_, bestand, plaats("kader", i, "regio")))
+    return meldingen
+
+
+def _tabellen(waarde: object) -> list[dict[str, Any]]:
+    """The tables of an array of tables, skipping anything that is not a table."""
+    if not isinstance(waarde, list):
+        return []
+    return [t for t in waarde if isinstance(t, dict)]
+
+
+_MODELLEN: dict[str, type[BaseModel]] = {
+    "register": Metadata,
+    "regio": Regio,
+    "kader": Kader,
+    "afgeleid": Afleiding,
+}
+
+
+def _melding(
+    fout: Mapping[str, Any], data: Mapping[str, Any], kaart: Regelkaart, bestand: str
+) -> Melding:
+    """Turn one pydantic error into a Dutch message with file, line and record id."""
+    loc: Sequence[str | int] = fout["loc"]
+    tabel = str(loc[0]) if loc else ""
+    index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else 0
+    rest = [str(d) for d in loc[2:]] if len(loc) > 1 and isinstance(loc[1], int) else [
+        str(d) for d in loc[1:]
+    ]
+    veld = rest[0] if rest else None
+    regel = kaart.regel(tabel, index, veld) if tabel else None
+    voorvoegsel = ""
+    if tabel in ("kader", "regio"):
+        tabellen = data.get(tabel)
+        rid = None
+        if isinstance(tabellen, list) and index < len(tabellen) and isinstance(tabellen[index], dict):
+            rid = tabellen[index].get("id")
+        voorvoegsel = f"{tabel} '{rid}': " if isinstance(rid, str) else f"{tabel} nr. {index + 1}: "
+    elif tabel == "register":
+        voorvoegsel = "[register]: "
+    if veld is not None:
+        voorvoegsel += f"veld '{'.'.join(rest)}': "
+    model: type[BaseModel] = Register
+    if tabel in _MODELLEN:
+        model = _MODELLEN["afgeleid" if "afgeleid" in rest[:1] and len(rest) > 2 else tabel]
+    if regel is None and tabel:
+        regel = 1
+    return Melding(voorvoegsel + _vertaal(fout, model), bestand, regel)
+
+
+def _toon(waarde: object) -> str:
+    """A short, printable rendering of a wrong value."""
+    tekst = repr(waarde)
+    return tekst if len(tekst) <= 60 else tekst[:57] + "..."
+
+
+def _vertaal(fout: Mapping[str, Any], model: type[BaseModel]) -> str:
+    """A Dutch text for a pydantic error type."""
+    soort = fout["type"]
+    ctx = fout.get("ctx") or {}
+    waarde = fout.get("input")
+    loc = fout["loc"]
+    laatste = str(loc[-1]) if loc else ""
+    if soort == "missing":
+        return "verplicht veld ontbreekt"
+    if soort == "extra_forbidden":
+        velden = list(model.model_fields)
+        beste = dichtstbij(laatste, velden)
+        hint = f"; bedoelde u '{beste[0]}'?" if beste else ""
+        return f"onbekend veld{hint} Toegestaan: {', '.join(velden)}."
+    if soort == "literal_error":
+        toegestaan = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return onbekend("waarde", str(waarde), toegestaan) if isinstance(waarde, str) else (
+            f"ongeldige waarde {_toon(waarde)}; toegestaan: {', '.join(toegestaan)}"
+        )
+    if soort == "string_pattern_mismatch":
+        return f"{_toon(waarde)} is geen geldige sleutel: alleen a-z, 0-9 en koppeltekens"
+    if soort == "string_too_short":
+        return "mag niet leeg zijn"
+    if soort == "string_too_long":
+        return f"te lang (hoogstens {ctx.get('max_length')} tekens)"
+    if soort == "too_short":
+        return f"moet minstens {ctx.get('min_length')} waarde(n) bevatten"
+    if soort == "greater_than_equal":
+        return f"waarde {_toon(waarde)}: moet {ctx.get('ge')} of groter zijn"
+    if soort == "less_than_equal":
+        return f"waarde {_toon(waarde)}: moet {ctx.get('le')} of kleiner zijn"
+    if soort == "value_error":
+        return str(ctx.get("error", fout.get("msg", "")))
+    verwacht = {
+        "string_type": "tekst",
+        "int_type": "een geheel getal",
+        "list_type": "een lijst",
+        "dict_type": "een tabel",
+        "model_type": "een tabel",
+        "bool_type": "true of false",
+    }
+    if soort in verwacht:
+        return f"verwacht {verwacht[soort]}, kreeg {_toon(waarde)}"
+    return f"ongeldige waarde {_toon(waarde)} ({fout.get('msg', soort)})"
+
+
+def gebundeld_register() -> Path:
+    """The register shipped with the package (wheel), or the one in the source tree."""
+    pakket = Path(__file__).resolve().parent
+    kandidaten = (pakket / "data" / "kaders.toml", pakket.parents[1] / "data" / "kaders.toml")
+    return next((k for k in kandidaten if k.is_file()), kandidaten[0])

@@ -1,0 +1,375 @@
+"""Records and totals to table, json, jsonl, csv and tsv text; Rich only when a table is drawn."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .models import Kader
+from .query import Groep, Totaal, Verloop
+
+FORMATEN = ("tabel", "json", "jsonl", "csv", "tsv")
+_CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
+_NIET_AFBREKEN = frozenset({"id", "begin", "eind", "status", "groep", "dagen_over"})
+
+Rij = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Scherm:
+    """How a table is drawn: width and whether colour is allowed."""
+
+    breedte: int = 100
+    kleur: bool = False
+
+
+def kader_json(kader: Kader) -> dict[str, Any]:
+    """A framework as the documented JSON record (dates ISO, unknown count null)."""
+    return kader.model_dump(mode="json")
+
+
+def personeel_tekst(kader: Kader) -> str:
+    """The count with its qualifier, for people: 'circa 15 per jaar', 'max. 15', 'onbekend'."""
+    if kader.personeel is None:
+        return "onbekend"
+    voorvoegsel = {"circa": "circa ", "maximaal": "max. ", "exact": ""}[kader.duiding or "exact"]
+    achtervoegsel = " per jaar" if kader.telling == "per-jaar" else ""
+    return f"{voorvoegsel}{kader.personeel}{achtervoegsel}"
+
+
+def _cel(waarde: Any) -> str:
+    """A value as flat text for tsv/csv: lists joined by commas, booleans as true/false."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return "true" if waarde else "false"
+    if isinstance(waarde, list):
+        return ",".join(_cel(w) for w in waarde)
+    if isinstance(waarde, dict):
+        return ": ".join(_cel(w) for w in waarde.values())
+    return str(waarde)
+
+
+def _afgeleid_tekst(afgeleid: list[dict[str, str]]) -> str:
+    """Derived fields as 'veld: reden' joined by ' | '."""
+    return " | ".join(f"{a['veld']}: {a['reden']}" for a in afgeleid)
+
+
+def tsv(kolommen: Sequence[str], rijen: Iterable[Rij]) -> str:
+    """Tab-separated lines with one header row; tabs and newlines inside values become spaces."""
+    uit = ["\t".join(kolommen)]
+    for rij in rijen:
+        cellen = (_cel(rij.get(k)) for k in kolommen)
+        uit.append("\t".join(c.replace("\t", " ").replace("\r", " ").replace("\n", " ") for c in cellen))
+    return "\n".join(uit) + "\n"
+
+
+def _csv_veilig(waarde: Any) -> Any:
+    """Escape a text cell a spreadsheet would run as a formula (OWASP CSV injection)."""
+    if isinstance(waarde, str) and waarde.startswith(_CSV_GEVAARLIJK):
+        return "'" + waarde
+    return waarde
+
+
+def csv_tekst(kolommen: Sequence[str], rijen: Iterable[Rij]) -> str:
+    """RFC 4180 CSV with a header row, safe to open in a spreadsheet."""
+    buffer = io.StringIO()
+    schrijver = csv.writer(buffer, lineterminator="\r\n")
+    schrijver.writerow(kolommen)
+    for rij in rijen:
+        schrijver.writerow([_csv_veilig(_cel(rij.get(k))) for k in kolommen])
+    return buffer.getvalue()
+
+
+def json_tekst(data: Any) -> str:
+    """Indented JSON, UTF-8 characters kept as they are."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def jsonl_tekst(rijen: Iterable[Any]) -> str:
+    """One compact JSON object per line."""
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rijen)
+
+
+def tabel(
+    titel: str,
+    kolommen: Sequence[tuple[str, str]],
+    rijen: Iterable[Rij],
+    scherm: Scherm,
+    voet: str | None = None,
+) -> str:
+    """A Rich table rendered to text; Rich is imported only here."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    tafel = Table(title=titel, box=box.SIMPLE_HEAVY, caption=voet, title_justify="left")
+    for sleutel, kop in kolommen:
+        if sleutel in _NIET_AFBREKEN:
+            tafel.add_column(kop, no_wrap=True)
+        else:
+            tafel.add_column(kop, overflow="fold")
+    for rij in rijen:
+        tafel.add_row(*(_cel(rij.get(k)) for k, _ in kolommen))
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=scherm.breedte,
+        force_terminal=scherm.kleur,
+        no_color=not scherm.kleur,
+        highlight=False,
+    )
+    console.print(tafel)
+    return buffer.getvalue()
+
+
+def tabulair(
+    formaat: str,
+    *,
+    titel: str,
+    kolommen: Sequence[tuple[str, str]],
+    rijen: Sequence[Rij],
+    json_data: Any,
+    scherm: Scherm,
+    tabel_kolommen: Sequence[tuple[str, str]] | None = None,
+    voet: str | None = None,
+) -> str:
+    """Render rows in any of the formats; json gets the full object, the rest the rows."""
+    namen = [k for k, _ in kolommen]
+    if formaat == "json":
+        return json_tekst(json_data)
+    if formaat == "jsonl":
+        return jsonl_tekst(json_data if isinstance(json_data, list) else rijen)
+    if formaat == "csv":
+        return csv_tekst(namen, rijen)
+    if formaat == "tsv":
+        return tsv(namen, rijen)
+    return tabel(titel, tabel_kolommen or kolommen, rijen, scherm, voet)
+
+
+LIJST_KOLOMMEN = (
+    ("id", "ID"),
+    ("missie", "Missie"),
+    ("regio", "Regio"),
+    ("typen", "Typen"),
+    ("personeel", "Personeel"),
+    ("duiding", "Duiding"),
+    ("telling", "Telling"),
+    ("begin", "Begin"),
+    ("eind", "Eind"),
+    ("status", "Status"),
+    ("organisatie", "Organisatie"),
+)
+LIJST_TABEL = (
+    ("id", "ID"),
+    ("missie", "Missie"),
+    ("regio", "Regio"),
+    ("typen_tekst", "Typen"),
+    ("personeel_tekst", "Personeel"),
+    ("eind", "Eind"),
+    ("status", "Status"),
+)
+EXPORT_KOLOMMEN = tuple(
+    (naam, naam) for naam in Kader.model_fields if naam != "afgeleid"
+) + (("afgeleid", "afgeleid"),)
+
+
+def _lijst_rij(kader: Kader) -> dict[str, Any]:
+    """A framework as a row: the JSON record plus texts for people."""
+    rij = kader_json(kader)
+    rij["typen_tekst"] = "+".join(kader.typen)
+    rij["personeel_tekst"] = personeel_tekst(kader)
+    rij["afgeleid"] = _afgeleid_tekst(rij["afgeleid"])
+    return rij
+
+
+def lijst(kaders: Sequence[Kader], formaat: str, scherm: Scherm, titel: str) -> str:
+    """The list of frameworks."""
+    return tabulair(
+        formaat,
+        titel=titel,
+        kolommen=LIJST_KOLOMMEN,
+        rijen=[_lijst_rij(k) for k in kaders],
+        json_data=[kader_json(k) for k in kaders],
+        scherm=scherm,
+        tabel_kolommen=LIJST_TABEL,
+        voet=f"{len(kaders)} kaders",
+    )
+
+
+def export(kaders: Sequence[Kader], formaat: str, scherm: Scherm) -> str:
+    """Every field of every framework (json/jsonl/csv/tsv); the table shows the list view."""
+    return tabulair(
+        formaat,
+        titel="Register",
+        kolommen=EXPORT_KOLOMMEN,
+        rijen=[_lijst_rij(k) for k in kaders],
+        json_data=[kader_json(k) for k in kaders],
+        scherm=scherm,
+        tabel_kolommen=LIJST_TABEL,
+    )
+
+
+def toon(kader: Kader, regionaam: str, formaat: str, scherm: Scherm) -> str:
+    """Everything about one framework."""
+    data = kader_json(kader)
+    if formaat in ("json", "jsonl"):
+        return json_tekst(data) if formaat == "json" else jsonl_tekst([data])
+    rijen: list[dict[str, Any]] = []
+    for veld, waarde in data.items():
+        if veld == "afgeleid":
+            continue
+        tekst = _cel(waarde)
+        if veld == "regio":
+            tekst = f"{waarde} ({regionaam})"
+        if veld == "personeel":
+            tekst = personeel_tekst(kader)
+        rijen.append({"veld": veld, "waarde": tekst})
+    for afleiding in kader.afgeleid:
+        rijen.append({"veld": f"afgeleid: {afleiding.veld}", "waarde": afleiding.reden})
+    kolommen = (("veld", "Veld"), ("waarde", "Waarde"))
+    return tabulair(
+        formaat, titel=kader.missie, kolommen=kolommen, rijen=rijen, json_data=data, scherm=scherm
+    )
+
+
+TOTAAL_KOLOMMEN = (
+    ("groep", "Groep"),
+    ("personeel", "Personeel"),
+    ("kaders", "Kaders"),
+    ("met_aantal", "Met aantal"),
+    ("zonder_aantal", "Zonder aantal"),
+    ("gemengd", "Gemengd"),
+    ("bevat_circa", "Bevat circa"),
+    ("bevat_maximaal", "Bevat max."),
+    ("bevat_per_jaar", "Bevat per jaar"),
+)
+
+
+def groep_json(groep: Groep) -> dict[str, Any]:
+    """A group as in the JSON contract."""
+    return {
+        "groep": groep.groep,
+        "personeel": groep.personeel,
+        "kaders": groep.kaders,
+        "met_aantal": groep.met_aantal,
+        "zonder_aantal": groep.zonder_aantal,
+        "gemengd": groep.gemengd,
+        "bevat_circa": groep.bevat_circa,
+        "bevat_maximaal": groep.bevat_maximaal,
+        "bevat_per_jaar": groep.bevat_per_jaar,
+        "ids": groep.ids,
+    }
+
+
+def totaal_json(uitkomst: Totaal) -> dict[str, Any]:
+    """The total as one object: reference date, grouping, groups and grand total."""
+    alles = groep_json(uitkomst.totaal)
+    del alles["groep"]
+    return {
+        "peildatum": uitkomst.peildatum.isoformat(),
+        "per": uitkomst.per,
+        "groepen": [groep_json(g) for g in uitkomst.groepen],
+        "totaal": alles,
+    }
+
+
+def _kwalificatie(groep: Groep) -> str:
+    """What a sum contains besides exact counts, for the table."""
+    delen = [
+        naam
+        for naam, ja in (
+            ("circa", groep.bevat_circa),
+            ("maximaal", groep.bevat_maximaal),
+            ("per jaar", groep.bevat_per_jaar),
+        )
+        if ja
+    ]
+    return ", ".join(delen)
+
+
+def totaal(uitkomst: Totaal, formaat: str, scherm: Scherm) -> str:
+    """A total per group; every row also names the reference date."""
+    data = totaal_json(uitkomst)
+    rijen: list[dict[str, Any]] = []
+    for groep in [*uitkomst.groepen, uitkomst.totaal]:
+        rij = groep_json(groep)
+        rij.pop("ids")
+        rij["peildatum"] = data["peildatum"]
+        rij["per"] = uitkomst.per
+        rij["bevat"] = _kwalificatie(groep)
+        rij["personeel_tekst"] = "onbekend" if groep.personeel is None else str(groep.personeel)
+        rijen.append(rij)
+    if formaat == "jsonl":
+        return jsonl_tekst(rijen)
+    kolommen = (*TOTAAL_KOLOMMEN, ("peildatum", "Peildatum"), ("per", "Per"))
+    tabel_kolommen = (
+        ("groep", uitkomst.per.capitalize()),
+        ("personeel_tekst", "Personeel"),
+        ("kaders", "Kaders"),
+        ("zonder_aantal", "Zonder aantal"),
+        ("gemengd", "Gemengd"),
+        ("bevat", "Som bevat"),
+    )
+    voet = (
+        "'Zonder aantal': kaders zonder getal in de brief; die tellen niet mee in de som, "
+        "ook niet als 0."
+    )
+    return tabulair(
+        formaat,
+        titel=f"Personeel per {uitkomst.per} op peildatum {data['peildatum']}",
+        kolommen=kolommen,
+        rijen=rijen,
+        json_data=data,
+        scherm=scherm,
+        tabel_kolommen=tabel_kolommen,
+        voet=voet,
+    )
+
+
+def verloop(verlopen: Sequence[Verloop], formaat: str, scherm: Scherm, titel: str) -> str:
+    """Frameworks ending early, with the days left or marked as ended."""
+    json_data: list[dict[str, Any]] = []
+    rijen: list[dict[str, Any]] = []
+    for v in verlopen:
+        record = kader_json(v.kader)
+        record["dagen_over"] = v.dagen_over
+        record["afgelopen"] = v.afgelopen
+        json_data.append(record)
+        rij = _lijst_rij(v.kader)
+        rij["dagen_over"] = v.dagen_over
+        rij["afgelopen"] = v.afgelopen
+        rij["resterend"] = "afgelopen" if v.afgelopen else f"{v.dagen_over} dagen"
+        rijen.append(rij)
+    kolommen = (
+        ("id", "ID"),
+        ("missie", "Missie"),
+        ("regio", "Regio"),
+        ("eind", "Eind"),
+        ("dagen_over", "Dagen over"),
+        ("afgelopen", "Afgelopen"),
+        ("status", "Status"),
+        ("personeel", "Personeel"),
+        ("duiding", "Duiding"),
+    )
+    tabel_kolommen = (
+        ("id", "ID"),
+        ("missie", "Missie"),
+        ("eind", "Eind"),
+        ("resterend", "Resterend"),
+        ("status", "Status"),
+        ("personeel_tekst", "Personeel"),
+    )
+    return tabulair(
+        formaat,
+        titel=titel,
+        kolommen=kolommen,
+        rijen=rijen,
+        json_data=json_data,
+        scherm=scherm,
+        tabel_kolommen=tabel_kolommen,
+    )
