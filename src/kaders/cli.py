@@ -13,7 +13,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from typer import _click as click
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__, query, render
 from .errors import GebruiksFout, KadersFout, dichtstbij, onbekend
@@ -23,7 +23,36 @@ from .register import gebundeld_register, laad
 EXIT_OK, EXIT_DATA, EXIT_GEBRUIK, EXIT_AFGEBROKEN = 0, 1, 2, 130
 
 
-class KadersGroep(TyperGroup):
+class _NederlandseHulp:
+    """Dutch headings in the help pages Typer and Click draw."""
+
+    def get_help_option(self, ctx: click.Context) -> Any:
+        optie = super().get_help_option(ctx)  # type: ignore[misc]
+        if optie is not None:
+            optie.help = "Toon deze hulp en stop."
+        return optie
+
+    def format_usage(self, ctx: click.Context, formatter: Any) -> None:
+        stukken = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(stukken), prefix="Gebruik: ")
+
+    def format_help(self, ctx: click.Context, formatter: Any) -> None:
+        from typer import rich_utils
+
+        rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
+        rich_utils.OPTIONS_PANEL_TITLE = "Opties"
+        rich_utils.COMMANDS_PANEL_TITLE = "Commando's"
+        rich_utils.DEFAULT_STRING = "[standaard: {}]"
+        rich_utils.ENVVAR_STRING = "[omgevingsvariabele: {}]"
+        rich_utils.REQUIRED_LONG_STRING = "[verplicht]"
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class KadersCommando(_NederlandseHulp, TyperCommand):
+    """A command with Dutch help."""
+
+
+class KadersGroep(_NederlandseHulp, TyperGroup):
     """The command group, with Dutch messages for every error and never a traceback."""
 
     def main(  # type: ignore[override]
@@ -56,7 +85,7 @@ class KadersGroep(TyperGroup):
             if fout.ctx is not None:
                 print(f"Zie '{fout.ctx.command_path} --help'.", file=sys.stderr)
             code = EXIT_GEBRUIK
-        except (click.exceptions.Abort, KeyboardInterrupt):
+        except (typer.Abort, KeyboardInterrupt):
             print("", file=sys.stderr)
             code = EXIT_AFGEBROKEN
         sys.exit(code)
@@ -69,10 +98,10 @@ def _gebruiksfout(fout: click.exceptions.UsageError) -> str:
         mogelijk = sorted(fout.possibilities or [])
         return tekst + (f"; bedoelde u '{mogelijk[0]}'?" if mogelijk else "")
     if isinstance(fout, click.exceptions.MissingParameter):
-        hint = fout.param.get_error_hint(fout.ctx) if fout.param and fout.ctx else ""
+        hint = fout.param.get_error_hint() if fout.param else ""
         return f"{hint or 'waarde'} ontbreekt"
     if isinstance(fout, click.exceptions.BadParameter) and fout.param is not None:
-        hint = fout.param.get_error_hint(fout.ctx) if fout.ctx else fout.param.name
+        hint = fout.param.get_error_hint()
         return f"ongeldige waarde voor {hint}: {fout.message}"
     bericht = fout.format_message()
     patronen = (
@@ -82,7 +111,7 @@ def _gebruiksfout(fout: click.exceptions.UsageError) -> str:
         (r"Got unexpected extra arguments? \((.+)\)", "onverwacht extra argument: {0}"),
     )
     for patroon, nl in patronen:
-        gevonden = re.fullmatch(patroon, bericht)
+        gevonden = re.match(patroon, bericht)
         if gevonden:
             tekst = nl.format(gevonden.group(1))
             if "commando" in tekst and fout.ctx is not None:
@@ -168,8 +197,10 @@ def _formaat(waarde: str | None, toegestaan: Sequence[str] = render.FORMATEN) ->
 
 
 def _scherm() -> render.Scherm:
-    kleur = sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-    return render.Scherm(breedte=shutil.get_terminal_size((100, 24)).columns, kleur=kleur)
+    terminal = sys.stdout.isatty()
+    kleur = terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    breedte = shutil.get_terminal_size((100, 24)).columns if terminal else 200
+    return render.Scherm(breedte=breedte, kleur=kleur)
 
 
 def _schrijf(tekst: str) -> None:
@@ -221,6 +252,7 @@ RegioOpt = Annotated[
         "--regio",
         help="Regio (herhaalbaar); een regio omvat haar onderregio's.",
         autocompletion=_voltooi("regio"),
+        metavar="REGIO",
         show_default=False,
     ),
 ]
@@ -230,6 +262,7 @@ TypeOpt = Annotated[
         "--type",
         help="militair, civiel of politie (herhaalbaar); een gemengd kader telt voor elk type.",
         autocompletion=_voltooi("type"),
+        metavar="TYPE",
         show_default=False,
     ),
 ]
@@ -239,6 +272,7 @@ OrganisatieOpt = Annotated[
         "--organisatie",
         help="EU, NAVO, VN, OVSE, coalitie, bilateraal of nationaal (herhaalbaar).",
         autocompletion=_voltooi("organisatie"),
+        metavar="ORG",
         show_default=False,
     ),
 ]
@@ -248,13 +282,18 @@ StatusOpt = Annotated[
         "--status",
         help="vastgesteld, verlengd, verkenning, voornemen, voorwaardelijk of beeindigd.",
         autocompletion=_voltooi("status"),
+        metavar="STATUS",
         show_default=False,
     ),
 ]
 ZoekOpt = Annotated[
     str | None,
-    typer.Option("--zoek", help="Zoek in id, missie, naam, regio en landen (zonder accenten).",
-                 show_default=False),
+    typer.Option(
+        "--zoek",
+        help="Zoek in id, missie, naam, regio en landen (zonder accenten).",
+        metavar="TEKST",
+        show_default=False,
+    ),
 ]
 PeildatumOpt = Annotated[
     str | None,
@@ -266,6 +305,7 @@ FormaatOpt = Annotated[
         "--formaat",
         "-f",
         help="tabel, json, jsonl, csv of tsv (standaard: tabel op een terminal, anders tsv).",
+        metavar="FORMAAT",
         show_default=False,
     ),
 ]
@@ -294,7 +334,7 @@ def _selectie(
 # --- commands ------------------------------------------------------------------------------
 
 
-@app.command("valideer")
+@app.command(cls=KadersCommando, name="valideer")
 def valideer(
     ctx: typer.Context,
     pad: Annotated[
@@ -315,7 +355,7 @@ def valideer(
     )
 
 
-@app.command("list")
+@app.command(cls=KadersCommando, name="list")
 def lijst(
     ctx: typer.Context,
     regio: RegioOpt = None,
@@ -326,7 +366,9 @@ def lijst(
     peildatum: PeildatumOpt = None,
     sorteer: Annotated[
         str,
-        typer.Option("--sorteer", help=f"Sorteer op: {', '.join(query.SORTEERSLEUTELS)}."),
+        typer.Option(
+            "--sorteer", help=f"Sorteer op: {', '.join(query.SORTEERSLEUTELS)}.", metavar="SLEUTEL"
+        ),
     ] = "regio",
     formaat: FormaatOpt = None,
 ) -> None:
@@ -347,11 +389,11 @@ def lijst(
     _schrijf(tekst)
 
 
-@app.command("toon")
+@app.command(cls=KadersCommando, name="toon")
 def toon(
     ctx: typer.Context,
     kader_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Het id van het kader.", autocompletion=_voltooi("id"))
+        str, typer.Argument(metavar="ID", help="Het kader.", autocompletion=_voltooi("id"))
     ],
     formaat: FormaatOpt = None,
 ) -> None:
@@ -362,7 +404,8 @@ def toon(
     register = _laad(ctx)
     gevonden = {k.id: k for k in register.kader}
     if kader_id not in gevonden:
-        beste = dichtstbij(kader_id, gevonden, n=3)
+        voorvoegsel = [i for i in gevonden if i.startswith(kader_id)]
+        beste = voorvoegsel[:3] or dichtstbij(kader_id, gevonden, 3)
         hint = f"; bedoelde u {', '.join(repr(b) for b in beste)}?" if beste else ""
         raise GebruiksFout([f"onbekend kader '{kader_id}'{hint} Zie 'kaders list' voor alle ids."])
     kader = gevonden[kader_id]
@@ -370,12 +413,14 @@ def toon(
     _schrijf(render.toon(kader, regionaam, _formaat(formaat), _scherm()))
 
 
-@app.command("totaal")
+@app.command(cls=KadersCommando, name="totaal")
 def totaal(
     ctx: typer.Context,
     per: Annotated[
         str,
-        typer.Option("--per", help=f"Groepeer per {', '.join(query.GROEPERINGEN)}."),
+        typer.Option(
+            "--per", help=f"Groepeer per {', '.join(query.GROEPERINGEN)}.", metavar="GROEP"
+        ),
     ] = "type",
     regio: RegioOpt = None,
     type_: TypeOpt = None,
@@ -384,8 +429,12 @@ def totaal(
     zoek: ZoekOpt = None,
     peildatum: Annotated[
         str | None,
-        typer.Option("--peildatum", help="Datum JJJJ-MM-DD (standaard: vandaag).", metavar="DATUM",
-                     show_default=False),
+        typer.Option(
+            "--peildatum",
+            help="Datum JJJJ-MM-DD (standaard: vandaag).",
+            metavar="DATUM",
+            show_default=False,
+        ),
     ] = None,
     formaat: FormaatOpt = None,
 ) -> None:
@@ -401,13 +450,17 @@ def totaal(
     _schrijf(render.totaal(query.totaal(register, kaders, datum, per), uitvoer, _scherm()))
 
 
-@app.command("verloopt")
+@app.command(cls=KadersCommando, name="verloopt")
 def verloopt(
     ctx: typer.Context,
     voor: Annotated[
         str | None,
-        typer.Option("--voor", help="Drempeldatum (standaard: het standaardeinde, 2028-06-30).",
-                     metavar="DATUM", show_default=False),
+        typer.Option(
+            "--voor",
+            help="Drempeldatum (standaard: het standaardeinde, 2028-06-30).",
+            metavar="DATUM",
+            show_default=False,
+        ),
     ] = None,
     check: Annotated[
         bool,
@@ -420,8 +473,12 @@ def verloopt(
     zoek: ZoekOpt = None,
     peildatum: Annotated[
         str | None,
-        typer.Option("--peildatum", help="Datum JJJJ-MM-DD (standaard: vandaag).", metavar="DATUM",
-                     show_default=False),
+        typer.Option(
+            "--peildatum",
+            help="Datum JJJJ-MM-DD (standaard: vandaag).",
+            metavar="DATUM",
+            show_default=False,
+        ),
     ] = None,
     formaat: FormaatOpt = None,
 ) -> None:
@@ -451,7 +508,7 @@ def verloopt(
             raise typer.Exit(EXIT_DATA)
 
 
-@app.command("export")
+@app.command(cls=KadersCommando, name="export")
 def export(
     ctx: typer.Context,
     regio: RegioOpt = None,
@@ -462,7 +519,7 @@ def export(
     peildatum: PeildatumOpt = None,
     formaat: Annotated[
         str,
-        typer.Option("--formaat", "-f", help="json, jsonl, csv, tsv of tabel."),
+        typer.Option("--formaat", "-f", help="json, jsonl, csv, tsv of tabel.", metavar="FORMAAT"),
     ] = "json",
 ) -> None:
     """Exporteer alle velden van de (gefilterde) kaders; standaard als JSON.
@@ -480,7 +537,7 @@ def export(
     _schrijf(tekst)
 
 
-@app.command("schema")
+@app.command(cls=KadersCommando, name="schema")
 def schema() -> None:
     """Print het JSON Schema van het registerbestand (voor TOML-editors).
 

@@ -88,7 +88,7 @@ class Kader(_Strikt):
     )
     telling: Telling | None = Field(
         default=None,
-        description="Wat het aantal telt: per jaar (rotatie) of gelijktijdig; alleen met personeel.",
+        description="Wat het aantal telt: per jaar (rotatie) of gelijktijdig; bij personeel.",
     )
     begin: Datum
     eind: Datum

@@ -21,9 +21,7 @@ _TOML_NL = {
     "Invalid value": "ongeldige waarde",
     "Invalid statement": "ongeldige regel",
     "Expected '=' after a key in a key/value pair": "'=' verwacht na een sleutel",
-    "Expected newline or end of document after a statement": (
-        "regeleinde verwacht na een waarde"
-    ),
+    "Expected newline or end of document after a statement": ("regeleinde verwacht na een waarde"),
     "Invalid date or datetime": "ongeldige datum of tijd",
     "Unclosed array": "lijst niet afgesloten met ']'",
     "Unclosed inline table": "inline-tabel niet afgesloten met '}'",
@@ -32,7 +30,7 @@ _TOML_NL = {
     "Cannot overwrite a value": "waarde wordt overschreven (dubbele sleutel)",
     "Cannot mutate immutable namespace": "tabel wordt opnieuw gedefinieerd",
     "Expected ']' at the end of a table declaration": "']' verwacht aan het eind van een tabelkop",
-    "Expected ']]' at the end of an array declaration": "']]' verwacht aan het eind van een tabelkop",
+    "Expected ']]' at the end of an array declaration": "']]' verwacht aan het eind van de kop",
 }
 
 
@@ -132,7 +130,7 @@ def laad_tekst(tekst: str, bestand: str) -> Register:
 def _uniek(meldingen: list[Melding]) -> list[Melding]:
     """Drop repeated messages, keep order by line."""
     gezien = dict.fromkeys(meldingen)
-    return sorted(gezien, key=lambda m: (m.regel or 0))
+    return sorted(gezien, key=lambda m: m.regel or 0)
 
 
 def _samenhang(
@@ -154,17 +152,18 @@ def _samenhang(
         rid = regio.get("id")
         if isinstance(rid, str):
             if rid in regio_ids:
-                tekst_ = f"regio '{rid}': id komt al voor op regel {plaats('regio', regio_ids[rid], 'id')}"
+                eerder = plaats("regio", regio_ids[rid], "id")
+                tekst_ = f"regio '{rid}': id komt al voor op regel {eerder}"
                 meldingen.append(Melding(tekst_, bestand, plaats("regio", i, "id")))
             else:
                 regio_ids[rid] = i
-    ouders = {
-        r["id"]: r.get("ouder") for r in regios if isinstance(r.get("id"), str)
-    }
+    ouders = {r["id"]: r.get("ouder") for r in regios if isinstance(r.get("id"), str)}
     for i, regio in enumerate(regios):
         ouder = regio.get("ouder")
         if isinstance(ouder, str) and ouder not in regio_ids:
-            tekst_ = f"regio '{regio.get('id')}': veld 'ouder': " + onbekend("regio", ouder, regio_ids)
+            tekst_ = f"regio '{regio.get('id')}': veld 'ouder': " + onbekend(
+                "regio", ouder, regio_ids
+            )
             meldingen.append(Melding(tekst_, bestand, plaats("regio", i, "ouder")))
     for rid in ouders:
         gezien = {rid}
@@ -183,13 +182,15 @@ def _samenhang(
         if isinstance(kid, str):
             if kid in kader_ids:
                 eerder = plaats("kader", kader_ids[kid], "id")
-                tekst_ = f"kader '{kid}': veld 'id': komt al voor op regel {eerder}; ids moeten uniek zijn"
+                tekst_ = (
+                    f"kader '{kid}': veld 'id': komt al voor op regel {eerder}; moet uniek zijn"
+                )
                 meldingen.append(Melding(tekst_, bestand, plaats("kader", i, "id")))
             else:
                 kader_ids[kid] = i
-        regio = kader.get("regio")
-        if isinstance(regio, str) and regio_ids and regio not in regio_ids:
-            tekst_ = f"kader '{kid}': veld 'regio': " + onbekend("regio", regio, regio_ids)
+        kader_regio = kader.get("regio")
+        if isinstance(kader_regio, str) and regio_ids and kader_regio not in regio_ids:
+            tekst_ = f"kader '{kid}': veld 'regio': " + onbekend("regio", kader_regio, regio_ids)
             meldingen.append(Melding(tekst_, bestand, plaats("kader", i, "regio")))
     return meldingen
 
@@ -215,17 +216,27 @@ def _melding(
     """Turn one pydantic error into a Dutch message with file, line and record id."""
     loc: Sequence[str | int] = fout["loc"]
     tabel = str(loc[0]) if loc else ""
+    if len(loc) == 1 and fout["type"] in ("missing", "too_short"):
+        soort = "[register]" if tabel == "register" else f"[[{tabel}]]"
+        tekst = f"tabel {soort} ontbreekt" + ("; minstens één nodig" if tabel == "regio" else "")
+        return Melding(tekst, bestand, kaart.regel(tabel) or 1)
     index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else 0
-    rest = [str(d) for d in loc[2:]] if len(loc) > 1 and isinstance(loc[1], int) else [
-        str(d) for d in loc[1:]
-    ]
+    rest = (
+        [str(d) for d in loc[2:]]
+        if len(loc) > 1 and isinstance(loc[1], int)
+        else [str(d) for d in loc[1:]]
+    )
     veld = rest[0] if rest else None
     regel = kaart.regel(tabel, index, veld) if tabel else None
     voorvoegsel = ""
     if tabel in ("kader", "regio"):
         tabellen = data.get(tabel)
         rid = None
-        if isinstance(tabellen, list) and index < len(tabellen) and isinstance(tabellen[index], dict):
+        if (
+            isinstance(tabellen, list)
+            and index < len(tabellen)
+            and isinstance(tabellen[index], dict)
+        ):
             rid = tabellen[index].get("id")
         voorvoegsel = f"{tabel} '{rid}': " if isinstance(rid, str) else f"{tabel} nr. {index + 1}: "
     elif tabel == "register":
@@ -246,6 +257,15 @@ def _toon(waarde: object) -> str:
     return tekst if len(tekst) <= 60 else tekst[:57] + "..."
 
 
+_VELD_SOORT = {
+    "status": "status",
+    "organisatie": "organisatie",
+    "typen": "type",
+    "duiding": "duiding",
+    "telling": "telling",
+}
+
+
 def _vertaal(fout: Mapping[str, Any], model: type[BaseModel]) -> str:
     """A Dutch text for a pydantic error type."""
     soort = fout["type"]
@@ -258,13 +278,15 @@ def _vertaal(fout: Mapping[str, Any], model: type[BaseModel]) -> str:
     if soort == "extra_forbidden":
         velden = list(model.model_fields)
         beste = dichtstbij(laatste, velden)
-        hint = f"; bedoelde u '{beste[0]}'?" if beste else ""
+        hint = f"; bedoelde u '{beste[0]}'?" if beste else "."
         return f"onbekend veld{hint} Toegestaan: {', '.join(velden)}."
     if soort == "literal_error":
         toegestaan = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        return onbekend("waarde", str(waarde), toegestaan) if isinstance(waarde, str) else (
-            f"ongeldige waarde {_toon(waarde)}; toegestaan: {', '.join(toegestaan)}"
-        )
+        if isinstance(waarde, str):
+            return onbekend(
+                _VELD_SOORT.get(str(loc[2]) if len(loc) > 2 else "", "waarde"), waarde, toegestaan
+            )
+        return f"ongeldige waarde {_toon(waarde)}; toegestaan: {', '.join(toegestaan)}"
     if soort == "string_pattern_mismatch":
         return f"{_toon(waarde)} is geen geldige sleutel: alleen a-z, 0-9 en koppeltekens"
     if soort == "string_too_short":

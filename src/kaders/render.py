@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,8 +14,9 @@ from .models import Kader
 from .query import Groep, Totaal, Verloop
 
 FORMATEN = ("tabel", "json", "jsonl", "csv", "tsv")
+_EEN_REGEL = re.compile(r"[\t\r\n]")
 _CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
-_NIET_AFBREKEN = frozenset({"id", "begin", "eind", "status", "groep", "dagen_over"})
+_NIET_AFBREKEN = frozenset({"begin", "eind", "dagen_over", "groep", "status"})
 
 Rij = Mapping[str, Any]
 
@@ -64,7 +66,7 @@ def tsv(kolommen: Sequence[str], rijen: Iterable[Rij]) -> str:
     uit = ["\t".join(kolommen)]
     for rij in rijen:
         cellen = (_cel(rij.get(k)) for k in kolommen)
-        uit.append("\t".join(c.replace("\t", " ").replace("\r", " ").replace("\n", " ") for c in cellen))
+        uit.append("\t".join(_EEN_REGEL.sub(" ", c) for c in cellen))
     return "\n".join(uit) + "\n"
 
 
@@ -107,14 +109,16 @@ def tabel(
     from rich.console import Console
     from rich.table import Table
 
+    cellen = [[_cel(rij.get(k)) for k, _ in kolommen] for rij in rijen]
     tafel = Table(title=titel, box=box.SIMPLE_HEAVY, caption=voet, title_justify="left")
-    for sleutel, kop in kolommen:
-        if sleutel in _NIET_AFBREKEN:
-            tafel.add_column(kop, no_wrap=True)
-        else:
-            tafel.add_column(kop, overflow="fold")
-    for rij in rijen:
-        tafel.add_row(*(_cel(rij.get(k)) for k, _ in kolommen))
+    for i, (sleutel, kop) in enumerate(kolommen):
+        # Wrap between words, never inside one, unless a single word is very long.
+        woorden = [len(w) for rij in cellen for w in rij[i].split()] + [len(kop)]
+        tafel.add_column(
+            kop, no_wrap=sleutel in _NIET_AFBREKEN, overflow="fold", min_width=min(max(woorden), 10)
+        )
+    for rij in cellen:
+        tafel.add_row(*rij)
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -173,9 +177,7 @@ LIJST_TABEL = (
     ("eind", "Eind"),
     ("status", "Status"),
 )
-EXPORT_KOLOMMEN = tuple(
-    (naam, naam) for naam in Kader.model_fields if naam != "afgeleid"
-) + (("afgeleid", "afgeleid"),)
+EXPORT_KOLOMMEN = tuple((naam, naam) for naam in Kader.model_fields)
 
 
 def _lijst_rij(kader: Kader) -> dict[str, Any]:

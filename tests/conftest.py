@@ -1,0 +1,44 @@
+"""Shared paths and helpers for the tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+DATA = TESTS / "data"
+ROOT = TESTS.parent
+BRIEF = DATA / "brief-29521-493.txt"
+KLEIN = DATA / "klein.toml"
+REGISTER = ROOT / "data" / "kaders.toml"
+
+
+def kaders(
+    *args: str,
+    cwd: Path | None = None,
+    invoer: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run the real program as a subprocess, as a user would."""
+    omgeving = {k: v for k, v in os.environ.items() if k != "KADERS_REGISTER"}
+    omgeving.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "kaders", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=invoer,
+        env=omgeving,
+        timeout=60,
+    )
+
+
+@pytest.fixture(scope="session")
+def register():  # type: ignore[no-untyped-def]
+    from kaders.register import laad
+
+    return laad(REGISTER)

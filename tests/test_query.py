@@ -1,0 +1,218 @@
+"""The pure query core, tested with explicit dates and a hand count from the letter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kaders import query
+from kaders.errors import GebruiksFout
+from kaders.models import Kader, Register
+
+D2026 = dt.date(2026, 1, 1)
+
+
+def _ids(kaders: list[Kader]) -> set[str]:
+    return {k.id for k in kaders}
+
+
+def _kies(register: Register, **kwargs: object) -> list[Kader]:
+    filter_ = query.normaliseer(register, query.Filter(**kwargs))  # type: ignore[arg-type]
+    return query.selecteer(register, filter_)
+
+
+def test_westelijke_balkan_is_bosnia_kosovo_and_the_police_exploration(register) -> None:  # type: ignore[no-untyped-def]
+    assert _ids(_kies(register, regios=("westelijke-balkan",))) == {
+        "eufor-althea-compagnie",
+        "eufor-althea-humint-staf",
+        "eulex-kosovo",
+        "kfor-imint",
+        "politie-westelijke-balkan",
+    }
+
+
+def test_europa_adds_moldova_armenia_and_georgia(register) -> None:  # type: ignore[no-untyped-def]
+    balkan = _ids(_kies(register, regios=("westelijke-balkan",)))
+    europa = _ids(_kies(register, regios=("Europa",)))
+    assert europa - balkan == {
+        "eupm-moldavie",
+        "eubam-moldavie",
+        "moldavie-bilateraal",
+        "euma-armenie",
+        "eumm-georgie",
+    }
+
+
+def test_search_ignores_case_and_accents(register) -> None:  # type: ignore[no-untyped-def]
+    assert _ids(_kies(register, zoek="moldavie")) == {
+        "eupm-moldavie",
+        "eubam-moldavie",
+        "moldavie-bilateraal",
+    }
+    assert _ids(_kies(register, zoek="SOMALIË")) >= {"eucap-somalie", "eutm-somalie"}
+
+
+def test_mixed_framework_matches_each_of_its_types(register) -> None:  # type: ignore[no-untyped-def]
+    assert "nmi-adviseurs" in _ids(_kies(register, typen=("civiel",)))
+    assert "nmi-adviseurs" in _ids(_kies(register, typen=("militair",)))
+    assert "nmi-adviseurs" not in _ids(_kies(register, typen=("politie",)))
+
+
+def test_unknown_values_name_the_closest_match(register) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(GebruiksFout) as fout:
+        _kies(register, regios=("westelijke-balcan",), typen=("polite",))
+    tekst = str(fout.value)
+    assert "onbekende regio 'westelijke-balcan'; bedoelde u 'westelijke-balkan'?" in tekst
+    assert "onbekende type 'polite'; bedoelde u 'politie'?" in tekst
+
+
+def test_police_total_on_2026_01_01_matches_hand_count(register) -> None:  # type: ignore[no-untyped-def]
+    """Hand count: EUAM Irak ~7 (civiel+politie), EUPOL COPPS ~5; without a number: the
+    Western Balkans police exploration, training Ivory Coast, training Senegal. UNMISS ended."""
+    uitkomst = query.totaal(register, _kies(register, typen=("politie",)), D2026, "type")
+    assert uitkomst.totaal.personeel == 12
+    assert uitkomst.totaal.kaders == 5
+    assert uitkomst.totaal.zonder_aantal == 3
+    assert uitkomst.totaal.gemengd == 3
+    groepen = {g.groep: (g.personeel, g.kaders, g.zonder_aantal) for g in uitkomst.groepen}
+    assert groepen == {
+        "civiel+politie": (7, 1, 0),
+        "militair+politie": (None, 2, 2),
+        "politie": (5, 2, 1),
+    }
+
+
+def test_total_per_region_on_2026_01_01_matches_hand_count(register) -> None:  # type: ignore[no-untyped-def]
+    """Hand count from the annex; NMI ~280, Aspides and OPA ended before 2026, UNMISS stopped."""
+    uitkomst = query.totaal(register, register.kader, D2026, "regio")
+    per_regio = {g.groep: (g.personeel, g.kaders, g.zonder_aantal) for g in uitkomst.groepen}
+    assert per_regio == {
+        "westelijke-balkan": (15 + 1, 5, 3),
+        "moldavie": (10 + 5 + 1, 3, 0),
+        "zuidelijke-kaukasus": (15 + 15, 2, 0),
+        "midden-oosten": (25, 1, 0),
+        "irak": (20 + 7 + 1, 3, 0),
+        "israel-palestijnse-gebieden-libanon": (7 + 5 + 1 + 12, 6, 2),
+        "rode-zee": (5, 2, 1),
+        "indo-pacific": (None, 2, 2),
+        "japan-en-zuid-korea": (1 + 3, 2, 0),
+        "sahel-en-west-afrika": (20 + 7, 5, 3),
+        "hoorn-van-afrika": (6 + 1 + 2, 3, 0),
+        "libie": (5 + 2, 2, 0),
+        "latijns-amerika": (None, 1, 1),
+    }
+    assert uitkomst.totaal.personeel == 192
+    assert uitkomst.totaal.kaders == 37
+    assert uitkomst.totaal.zonder_aantal == 12
+
+
+def test_two_phases_of_nmi_are_never_summed(register) -> None:  # type: ignore[no-untyped-def]
+    nmi = _kies(register, zoek="NMI")
+    for datum, verwacht in ((dt.date(2025, 6, 1), 280), (dt.date(2025, 7, 1), 20)):
+        assert query.totaal(register, nmi, datum, "type").totaal.personeel == verwacht
+
+
+def test_verloopt_lists_early_ends_sorted_and_none_running_full_term(register) -> None:  # type: ignore[no-untyped-def]
+    verlopen = query.verloopt(register.kader, register.metadata.standaard_eind, D2026)
+    ids = [v.kader.id for v in verlopen]
+    assert ids == [
+        "unmiss",
+        "aspides",
+        "poseidon-archer",
+        "nmi-ontplooiing",
+        "rode-zee-luchttanker",
+        "indo-pacific-maritiem-2026",
+    ]
+    assert all(v.kader.eind < register.metadata.standaard_eind for v in verlopen)
+    assert [v.afgelopen for v in verlopen] == [True] * 5 + [False]
+    assert verlopen[-1].dagen_over == 364
+    assert [v.kader.id for v in query.binnen_venster(verlopen)] == ["indo-pacific-maritiem-2026"]
+
+
+def test_sort_keys(register) -> None:  # type: ignore[no-untyped-def]
+    op_eind = query.sorteer(register, register.kader, "eind")
+    assert [k.eind for k in op_eind] == sorted(k.eind for k in register.kader)
+    with pytest.raises(GebruiksFout):
+        query.sorteer(register, register.kader, "grootte")
+
+
+# --- property: groups always add up to the grand total ---------------------------------------
+
+_REGIOS = ["a", "b", "c", "d"]
+
+
+@st.composite
+def registers(draw: st.DrawFn) -> Register:
+    """Random but valid registers over a small region tree."""
+    n = draw(st.integers(0, 25))
+    kaders = []
+    for i in range(n):
+        heeft_aantal = draw(st.booleans())
+        begin = draw(st.dates(dt.date(2024, 1, 1), dt.date(2028, 1, 1)))
+        eind = draw(st.dates(begin, dt.date(2029, 1, 1)))
+        kader = {
+            "id": f"k-{i}",
+            "missie": f"M{i}",
+            "naam": f"Missie {i}",
+            "regio": draw(st.sampled_from(_REGIOS)),
+            "organisatie": draw(st.sampled_from(["EU", "NAVO", "VN"])),
+            "typen": draw(
+                st.lists(
+                    st.sampled_from(["militair", "civiel", "politie"]),
+                    min_size=1,
+                    max_size=3,
+                    unique=True,
+                )
+            ),
+            "begin": begin,
+            "eind": eind,
+            "status": draw(st.sampled_from(["vastgesteld", "verkenning", "beeindigd"])),
+            "bron": "test",
+        }
+        if heeft_aantal:
+            kader |= {
+                "personeel": draw(st.integers(0, 500)),
+                "duiding": draw(st.sampled_from(["circa", "maximaal", "exact"])),
+                "telling": "niet-vermeld",
+            }
+        kaders.append(kader)
+    return Register.model_validate(
+        {
+            "register": {
+                "titel": "t",
+                "kamerstuk": "k",
+                "datum": dt.date(2025, 1, 1),
+                "begin": dt.date(2025, 1, 1),
+                "standaard_eind": dt.date(2028, 6, 30),
+            },
+            "regio": [
+                {"id": "a", "naam": "A"},
+                {"id": "b", "naam": "B", "ouder": "a"},
+                {"id": "c", "naam": "C", "ouder": "b"},
+                {"id": "d", "naam": "D"},
+            ],
+            "kader": kaders,
+        }
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    registers(),
+    st.dates(dt.date(2024, 1, 1), dt.date(2029, 1, 1)),
+    st.sampled_from(query.GROEPERINGEN),
+)
+def test_groups_add_up_to_the_total(register: Register, datum: dt.date, per: str) -> None:
+    uitkomst = query.totaal(register, register.kader, datum, per)
+    lopend = [k for k in register.kader if k.loopt_op(datum)]
+    assert sum(g.kaders for g in uitkomst.groepen) == uitkomst.totaal.kaders == len(lopend)
+    assert sum(g.zonder_aantal for g in uitkomst.groepen) == uitkomst.totaal.zonder_aantal
+    assert sum(g.personeel or 0 for g in uitkomst.groepen) == (uitkomst.totaal.personeel or 0)
+    assert sum(k.personeel or 0 for k in lopend) == (uitkomst.totaal.personeel or 0)
+    gezien = [i for g in uitkomst.groepen for i in g.ids]
+    assert sorted(gezien) == sorted(k.id for k in lopend)
+    for groep in uitkomst.groepen:
+        assert (groep.personeel is None) == (groep.met_aantal == 0)

@@ -1,0 +1,51 @@
+"""Every example in the README runs as written, and shown output is the real output."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+VERWACHTE_EXIT = {"kaders list --regio westelijke-balcan": 2}
+
+
+def _voorbeelden() -> list[tuple[str, list[str]]]:
+    """(command, shown output lines) for every '$ kaders ...' line in a console block."""
+    voorbeelden: list[tuple[str, list[str]]] = []
+    for blok in re.findall(r"```console\n(.*?)```", README, flags=re.S):
+        for stuk in re.split(r"^\$ ", blok, flags=re.M)[1:]:
+            commando, *uitvoer = stuk.rstrip("\n").split("\n")
+            voorbeelden.append((commando, uitvoer))
+    return voorbeelden
+
+
+VOORBEELDEN = _voorbeelden()
+
+
+def test_readme_has_examples() -> None:
+    assert len(VOORBEELDEN) >= 10
+
+
+@pytest.mark.parametrize(("commando", "uitvoer"), VOORBEELDEN, ids=[c for c, _ in VOORBEELDEN])
+def test_readme_example_runs(commando: str, uitvoer: list[str], tmp_path: Path) -> None:
+    omgeving = {k: v for k, v in os.environ.items() if k != "KADERS_REGISTER"}
+    omgeving["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{omgeving.get('PATH', '')}"
+    proces = subprocess.run(
+        commando, shell=True, capture_output=True, text=True, cwd=ROOT, env=omgeving, timeout=60
+    )
+    assert proces.returncode == VERWACHTE_EXIT.get(commando, 0), proces.stderr
+    assert "Traceback" not in proces.stderr
+    if uitvoer:
+        assert proces.stdout.splitlines() == uitvoer
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert ci in README.splitlines()
+    assert "pytest" in ci and "mypy --strict src" in ci and "ruff format --check" in ci
