@@ -15,7 +15,7 @@ import typer
 from typer import _click as click
 from typer.core import TyperCommand, TyperGroup
 
-from . import __version__, query, render
+from . import __version__, query, render, schrijven
 from .errors import GebruiksFout, KadersFout, dichtstbij, onbekend
 from .models import ORGANISATIES, STATUSSEN, TYPEN, Register
 from .register import gebundeld_register, laad
@@ -519,18 +519,42 @@ def export(
     peildatum: PeildatumOpt = None,
     formaat: Annotated[
         str,
-        typer.Option("--formaat", "-f", help="json, jsonl, csv, tsv of tabel.", metavar="FORMAAT"),
+        typer.Option(
+            "--formaat", "-f", help="json, jsonl, csv, tsv, toml of tabel.", metavar="FORMAAT"
+        ),
     ] = "json",
+    uitvoer_pad: Annotated[
+        Path | None,
+        typer.Option(
+            "--uitvoer",
+            "-o",
+            help="Schrijf naar dit bestand (atomisch) in plaats van naar stdout.",
+            metavar="PAD",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Exporteer alle velden van de (gefilterde) kaders; standaard als JSON.
 
-    Voorbeeld: kaders export --formaat csv > kaders.csv
+    Met --formaat toml: een genormaliseerd register dat weer precies zo inleest.
+
+    Voorbeeld: kaders export --formaat csv --uitvoer kaders.csv
     """
     register = _laad(ctx)
     datum = _datum(peildatum, "--peildatum", dt.date.today()) if peildatum else None
-    uitvoer = _formaat(formaat)
+    uitvoer = _formaat(formaat, (*render.FORMATEN, "toml"))
     kaders = _selectie(register, regio, type_, organisatie, status, zoek, datum)
-    tekst = render.export(kaders, uitvoer, _scherm())
+    if uitvoer == "toml":
+        tekst = schrijven.register_toml(register, kaders)
+    else:
+        tekst = render.export(kaders, uitvoer, _scherm())
+    if uitvoer_pad is not None:
+        if uitvoer == "toml":
+            schrijven.exporteer(uitvoer_pad, tekst)
+        else:
+            schrijven.schrijf_atomisch(uitvoer_pad, tekst.encode("utf-8"))
+        print(f"kaders: {len(kaders)} kaders geschreven naar {uitvoer_pad}", file=sys.stderr)
+        return
     if not kaders:
         _leeg(uitvoer, tekst)
         return
@@ -548,6 +572,117 @@ def schema() -> None:
     _schrijf(render.json_tekst(json_schema()))
 
 
+VERPLICHT = ("id", "missie", "naam", "regio", "organisatie", "typen", "status", "bron")
+
+
+def _tekstoptie(naam: str, hulp: str, metavar: str = "TEKST") -> Any:
+    return typer.Option(naam, help=hulp, metavar=metavar, show_default=False)
+
+
+@app.command(cls=KadersCommando, name="toevoegen")
+def toevoegen(
+    ctx: typer.Context,
+    id_: Annotated[str | None, _tekstoptie("--id", "Stabiele sleutel (a-z, 0-9, -).", "ID")] = None,
+    missie: Annotated[str | None, _tekstoptie("--missie", "Korte naam.")] = None,
+    naam: Annotated[str | None, _tekstoptie("--naam", "Volledige naam.")] = None,
+    regio: Annotated[str | None, _tekstoptie("--regio", "Regio-id.", "REGIO")] = None,
+    land: Annotated[list[str] | None, _tekstoptie("--land", "Land (herhaalbaar).")] = None,
+    organisatie: Annotated[str | None, _tekstoptie("--organisatie", "Organisatie.", "ORG")] = None,
+    type_: Annotated[
+        list[str] | None, _tekstoptie("--type", "militair, civiel, politie (herhaalbaar).", "TYPE")
+    ] = None,
+    personeel: Annotated[
+        str | None, _tekstoptie("--personeel", "Aantal; weglaten als onbekend.", "AANTAL")
+    ] = None,
+    duiding: Annotated[str | None, _tekstoptie("--duiding", "circa, maximaal, exact.")] = None,
+    telling: Annotated[
+        str | None, _tekstoptie("--telling", "per-jaar, gelijktijdig, niet-vermeld.")
+    ] = None,
+    begin: Annotated[
+        str | None, _tekstoptie("--begin", "JJJJ-MM-DD (standaard: begin register).", "DATUM")
+    ] = None,
+    eind: Annotated[
+        str | None, _tekstoptie("--eind", "JJJJ-MM-DD (standaard: standaardeinde).", "DATUM")
+    ] = None,
+    status: Annotated[str | None, _tekstoptie("--status", "Status.", "STATUS")] = None,
+    bron: Annotated[str | None, _tekstoptie("--bron", "Sectie en kop in de brief.")] = None,
+    citaat: Annotated[str | None, _tekstoptie("--citaat", "Zinsnede uit de brief.")] = None,
+    toelichting: Annotated[str | None, _tekstoptie("--toelichting", "Toelichting.")] = None,
+    afgeleid: Annotated[
+        list[str] | None, _tekstoptie("--afgeleid", "'veld: reden' (herhaalbaar).", "VELD:REDEN")
+    ] = None,
+    droog: Annotated[
+        bool, typer.Option("--droog", help="Toon de TOML die zou worden toegevoegd; schrijf niets.")
+    ] = False,
+) -> None:
+    """Voeg één kader toe aan het register: eerst gevalideerd, dan atomisch toegevoegd.
+
+    Het kader komt uit de opties, of (zonder opties) als JSON-object of TOML-tabel van stdin.
+    Bestaande inhoud, commentaar en opmaak blijven byte voor byte gelijk.
+
+    Voorbeeld: kaders --register kopie.toml toevoegen --id test --missie Test --naam Test
+    --regio europa --organisatie EU --type civiel --status verkenning --bron "Bijlage, 1"
+    """
+    pad: Path = ctx.find_root().obj
+    if pad.resolve().is_relative_to(Path(__file__).resolve().parent):
+        raise GebruiksFout(
+            ["het meegeleverde register is alleen-lezen; kies er een met --register PAD"]
+        )
+    opties: dict[str, Any] = {
+        "id": id_,
+        "missie": missie,
+        "naam": naam,
+        "regio": regio,
+        "landen": land or None,
+        "organisatie": organisatie,
+        "typen": type_ or None,
+        "personeel": int(personeel) if personeel and personeel.isdigit() else personeel,
+        "duiding": duiding,
+        "telling": telling,
+        "begin": begin,
+        "eind": eind,
+        "status": status,
+        "bron": bron,
+        "citaat": citaat,
+        "toelichting": toelichting,
+        "afgeleid": [_afleiding(a) for a in afgeleid] if afgeleid else None,
+    }
+    data = {k: v for k, v in opties.items() if v is not None}
+    if not data and not sys.stdin.isatty():
+        data = schrijven.lees_invoer(sys.stdin.read())
+    else:
+        _vraag_ontbrekende(data)
+    kader, toml = schrijven.voeg_toe(pad, data, droog=droog)
+    if droog:
+        _schrijf(toml)
+        print(f"kaders: droog: kader '{kader.id}' is geldig; niets geschreven", file=sys.stderr)
+    else:
+        print(f"kaders: kader '{kader.id}' toegevoegd aan {pad}", file=sys.stderr)
+
+
+def _afleiding(tekst: str) -> dict[str, str]:
+    veld, scheiding, reden = tekst.partition(":")
+    if not scheiding or not veld.strip() or not reden.strip():
+        raise GebruiksFout([f"--afgeleid verwacht 'veld: reden', kreeg '{tekst}'"])
+    return {"veld": veld.strip(), "reden": reden.strip()}
+
+
+def _vraag_ontbrekende(data: dict[str, Any]) -> None:
+    """Ask for missing required fields on a terminal; without one, name the missing options."""
+    ontbrekend = [veld for veld in VERPLICHT if veld not in data]
+    if not ontbrekend:
+        return
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        opties = ", ".join("--type" if v == "typen" else f"--{v}" for v in ontbrekend)
+        raise GebruiksFout([f"ontbrekende opties: {opties}"])
+    for veld in ontbrekend:
+        antwoord = str(typer.prompt(veld)).strip()
+        data[veld] = [t.strip() for t in antwoord.split(",")] if veld == "typen" else antwoord
+
+
 def main() -> None:
     """Console entry point."""
     app()
+
+
+from . import cli_historie  # noqa: E402,F401  (registers verschil and tijdlijn)

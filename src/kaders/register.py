@@ -319,3 +319,16 @@ def gebundeld_register() -> Path:
     pakket = Path(__file__).resolve().parent
     kandidaten = (pakket / "data" / "kaders.toml", pakket.parents[1] / "data" / "kaders.toml")
     return next((k for k in kandidaten if k.is_file()), kandidaten[0])
+
+
+def valideer_kader(data: Mapping[str, Any], bestand: str) -> Kader:
+    """Validate one framework on its own (a new one, say); Dutch messages without a line."""
+    try:
+        return Kader.model_validate(data)
+    except ValidationError as fout:
+        meldingen = []
+        for e in fout.errors():
+            binnen = {**e, "loc": ("kader", 0, *e["loc"])}
+            melding = _melding(binnen, {"kader": [data]}, Regelkaart(""), bestand)
+            meldingen.append(Melding(melding.tekst, bestand))
+        raise KadersFout(meldingen) from None

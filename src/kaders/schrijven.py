@@ -1,0 +1,187 @@
+"""Write the register safely: validate first, append without touching a byte, replace atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from .errors import KadersFout, Melding, onbekend
+from .models import Kader, Register
+from .register import decodeer, laad_tekst, lees_tekst, parse_toml, valideer_kader
+
+SCHEMA_REGEL = "#:schema ./kaders.schema.json\n"
+
+
+def _zonder_lege(waarden: Mapping[str, Any]) -> dict[str, Any]:
+    """Drop None and empty lists: TOML has no null, and both mean 'not given'."""
+    return {k: v for k, v in waarden.items() if v is not None and v != []}
+
+
+def kader_toml(kader: Kader) -> str:
+    """One framework as a `[[kader]]` table written by tomli-w."""
+    return tomli_w.dumps({"kader": [_zonder_lege(kader.model_dump(mode="python"))]})
+
+
+def register_toml(register: Register, kaders: list[Kader] | None = None) -> str:
+    """A whole register as normalised TOML that loads back to the same models."""
+    gekozen = register.kader if kaders is None else kaders
+    data = {
+        "register": register.metadata.model_dump(mode="python"),
+        "regio": [_zonder_lege(r.model_dump(mode="python")) for r in register.regio],
+        "kader": [_zonder_lege(k.model_dump(mode="python")) for k in gekozen],
+    }
+    return SCHEMA_REGEL + tomli_w.dumps(data)
+
+
+def nieuw_kader(register: Register, data: Mapping[str, Any]) -> Kader:
+    """Validate a new framework against the register: its own rules, a unique id, a known region.
+
+    All problems are reported at once, each starting with 'nieuw kader'.
+    """
+    aangevuld = {"begin": register.metadata.begin, "eind": register.metadata.standaard_eind}
+    aangevuld.update({k: v for k, v in data.items() if v is not None})
+    meldingen: list[Melding] = []
+    kader: Kader | None = None
+    try:
+        kader = valideer_kader(aangevuld, "")
+    except KadersFout as fout:
+        meldingen += fout.meldingen
+    kid, regio = aangevuld.get("id"), aangevuld.get("regio")
+    if isinstance(kid, str) and any(k.id == kid for k in register.kader):
+        meldingen.append(Melding(f"kader '{kid}': veld 'id': bestaat al in het register"))
+    if isinstance(regio, str) and regio not in register.regio_index:
+        tekst = onbekend("regio", regio, register.regio_index)
+        meldingen.append(Melding(f"kader '{kid}': veld 'regio': {tekst}"))
+    if meldingen or kader is None:
+        raise KadersFout([Melding(f"nieuw {m.tekst}") for m in meldingen])
+    return kader
+
+
+def aangevulde_tekst(oud: str, kader: Kader) -> str:
+    """The old text, unchanged, followed by the new table."""
+    scheiding = (
+        "" if oud == "" or oud.endswith("\n\n") else ("\n" if oud.endswith("\n") else "\n\n")
+    )
+    return oud + scheiding + kader_toml(kader)
+
+
+@contextlib.contextmanager
+def slot(pad: Path) -> Iterator[None]:
+    """An exclusive lock on the register's folder, so concurrent writers take turns."""
+    map_ = pad.parent if str(pad.parent) else Path(".")
+    try:
+        fd = os.open(map_, os.O_RDONLY)
+    except OSError as fout:
+        raise KadersFout([Melding(f"kan de map niet openen: {fout.strerror}", str(map_))]) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
+    """Replace a file in one step: temp file in the same folder, fsync, rename, keep its mode."""
+    map_ = pad.parent if str(pad.parent) else Path(".")
+    try:
+        modus = pad.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        modus = 0o666 & ~_umask()
+    try:
+        fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=f".{pad.name}.", suffix=".tmp")
+    except OSError as fout:
+        raise KadersFout([Melding(f"kan niet schrijven: {fout.strerror}", str(pad))]) from None
+    try:
+        with os.fdopen(fd, "wb") as bestand:
+            bestand.write(inhoud)
+            bestand.flush()
+            os.fsync(bestand.fileno())
+        os.chmod(tijdelijk, modus)
+        os.replace(tijdelijk, pad)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tijdelijk)
+        raise
+    mapfd = os.open(map_, os.O_RDONLY)
+    try:
+        os.fsync(mapfd)
+    finally:
+        os.close(mapfd)
+
+
+def _umask() -> int:
+    huidig = os.umask(0)
+    os.umask(huidig)
+    return huidig
+
+
+def _ruim_restanten_op(pad: Path) -> None:
+    """Remove temp files a killed writer left behind; only called while holding the lock."""
+    for rest in pad.parent.glob(f".{pad.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            rest.unlink()
+
+
+def voeg_toe(pad: Path, data: Mapping[str, Any], *, droog: bool = False) -> tuple[Kader, str]:
+    """Append one framework to the register file; returns it and the TOML that was appended.
+
+    Under the lock: read, refuse an invalid register, validate the new framework against it,
+    validate the whole new text, then replace the file atomically. Nothing is written when
+    anything fails, or when `droog` is set.
+    """
+    with slot(pad):
+        oud = lees_tekst(pad)
+        try:
+            register = laad_tekst(oud, str(pad))
+        except KadersFout as fout:
+            kop = Melding(
+                "het register is al ongeldig; herstel het eerst (kaders valideer)", str(pad)
+            )
+            raise KadersFout([kop, *fout.meldingen]) from None
+        kader = nieuw_kader(register, data)
+        nieuw = aangevulde_tekst(oud, kader)
+        laad_tekst(nieuw, str(pad))
+        if not droog:
+            _ruim_restanten_op(pad)
+            ruw = pad.read_bytes()
+            bom = b"\xef\xbb\xbf" if ruw.startswith(b"\xef\xbb\xbf") else b""
+            schrijf_atomisch(pad, bom + nieuw.encode("utf-8"))
+    return kader, kader_toml(kader)
+
+
+def lees_invoer(tekst: str) -> dict[str, Any]:
+    """One framework from stdin: a JSON object (as in the JSON output) or a TOML table."""
+    import json
+
+    inhoud = tekst.lstrip("\ufeff").strip()
+    if not inhoud:
+        raise KadersFout([Melding("geen invoer op stdin: verwacht één kader als JSON of TOML")])
+    if inhoud.startswith("{"):
+        try:
+            data = json.loads(inhoud)
+        except json.JSONDecodeError as fout:
+            melding = f"ongeldige JSON: {fout.msg}"
+            raise KadersFout([Melding(melding, "<stdin>", fout.lineno, fout.colno)]) from None
+        if not isinstance(data, dict):
+            raise KadersFout([Melding("verwacht één JSON-object", "<stdin>")])
+        return data
+    toml_data = parse_toml(inhoud, "<stdin>")
+    tabellen = toml_data.get("kader")
+    if list(toml_data) == ["kader"] and isinstance(tabellen, list):
+        if len(tabellen) != 1:
+            raise KadersFout([Melding("verwacht precies één [[kader]]-tabel", "<stdin>")])
+        return dict(tabellen[0])
+    return toml_data
+
+
+def exporteer(pad: Path, tekst: str) -> None:
+    """Write an exported register atomically, after checking it loads back."""
+    laad_tekst(decodeer(tekst.encode("utf-8"), str(pad)), str(pad))
+    schrijf_atomisch(pad, tekst.encode("utf-8"))
