@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -14,7 +13,7 @@ from .models import Kader
 from .query import Groep, Totaal, Verloop
 
 FORMATEN = ("tabel", "json", "jsonl", "csv", "tsv")
-_EEN_REGEL = re.compile(r"[\t\r\n]")
+_EEN_REGEL = re.compile(r"[\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]")  # all str.splitlines breaks
 _CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 _NIET_AFBREKEN = frozenset({"begin", "eind", "dagen_over", "groep", "status"})
 
@@ -70,20 +69,24 @@ def tsv(kolommen: Sequence[str], rijen: Iterable[Rij]) -> str:
     return "\n".join(uit) + "\n"
 
 
-def _csv_veilig(waarde: Any) -> Any:
-    """Escape a text cell a spreadsheet would run as a formula (OWASP CSV injection)."""
-    if isinstance(waarde, str) and waarde.startswith(_CSV_GEVAARLIJK):
-        return "'" + waarde
-    return waarde
+def _csv_veilig(waarde: Any) -> str:
+    """A cell as text; text a spreadsheet would run as a formula gets a quote (OWASP)."""
+    tekst = _cel(waarde)
+    is_getal = isinstance(waarde, int | float) and not isinstance(waarde, bool)
+    if not is_getal and tekst.startswith(_CSV_GEVAARLIJK):
+        return "'" + tekst
+    return tekst
 
 
 def csv_tekst(kolommen: Sequence[str], rijen: Iterable[Rij]) -> str:
     """RFC 4180 CSV with a header row, safe to open in a spreadsheet."""
+    import csv  # only for csv output: not on every start
+
     buffer = io.StringIO()
     schrijver = csv.writer(buffer, lineterminator="\r\n")
     schrijver.writerow(kolommen)
     for rij in rijen:
-        schrijver.writerow([_csv_veilig(_cel(rij.get(k))) for k in kolommen])
+        schrijver.writerow([_csv_veilig(rij.get(k)) for k in kolommen])
     return buffer.getvalue()
 
 
