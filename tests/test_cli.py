@@ -255,3 +255,25 @@ def test_version() -> None:
     uitkomst = kaders("--version")
     assert uitkomst.returncode == 0 and uitkomst.stdout.startswith("kaders ")
     assert os.environ.get("KADERS_REGISTER") is None or True
+
+
+def test_tab_completion_offers_values_from_the_register() -> None:
+    def aanvul(woorden: str) -> list[str]:
+        uitkomst = kaders(
+            env={
+                "_KADERS_COMPLETE": "complete_bash",
+                "COMP_WORDS": woorden,
+                "COMP_CWORD": str(len(woorden.split(" ")) - 1),
+            }
+        )
+        return uitkomst.stdout.split()
+
+    assert aanvul("kaders list --regio west") == ["westelijke-balkan"]
+    assert aanvul("kaders list --type pol") == ["politie"]
+    assert aanvul("kaders list --status ver") == ["verlengd", "verkenning"]
+    assert "eulex-kosovo" in aanvul("kaders toon eul")
+    assert aanvul(f"kaders --register {KLEIN} toon ") == [
+        "eulex-kosovo",
+        "verkenning-politie",
+        "kort",
+    ]

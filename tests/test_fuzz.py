@@ -247,7 +247,9 @@ def lees_args(draw: st.DrawFn) -> list[str]:
         args.append(draw(st.sampled_from(["eulex-kosovo", "kort", "bestaat-niet", ""])))
     if commando not in ("valideer", "schema"):
         args += ["--formaat", draw(st.sampled_from(FORMATEN))]
-    if commando in ("totaal", "verloopt") or draw(st.booleans()) and commando in ("list", "export"):
+    if commando in ("totaal", "verloopt") or (
+        draw(st.booleans()) and commando in ("list", "export")
+    ):
         args += ["--peildatum", draw(st.sampled_from(["2025-01-01", "2026-06-30", "2099-12-31"]))]
     return args
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
-from kaders.render import csv_tekst, tsv
+from kaders.render import csv_tekst, json_tekst, jsonl_tekst, tsv
 
 
 def test_tsv_keeps_one_record_per_line_whatever_the_text() -> None:
@@ -25,3 +26,11 @@ def test_csv_escapes_formula_starts_but_not_numbers() -> None:
 def test_csv_escapes_lists_joined_into_text() -> None:
     gelezen = list(csv.reader(io.StringIO(csv_tekst(["l"], [{"l": ["=evil", "ok"]}]))))
     assert gelezen[1] == ["'=evil,ok"]
+
+
+def test_json_lines_survive_splitlines() -> None:
+    """Regression (long fuzz run): U+0085 in a value split a jsonl record for str.splitlines."""
+    waarde = {"bron": "a\x85b\u2028c\u2029d\x1ee"}
+    regels = jsonl_tekst([waarde, waarde]).splitlines()
+    assert [json.loads(r) for r in regels] == [waarde, waarde]
+    assert json.loads(json_tekst(waarde)) == waarde

@@ -15,7 +15,7 @@ import typer
 from typer import _click as click
 from typer.core import TyperCommand, TyperGroup
 
-from . import __version__, query, render, schrijven
+from . import __version__, query, render
 from .errors import GebruiksFout, KadersFout, dichtstbij, onbekend
 from .models import ORGANISATIES, STATUSSEN, TYPEN, Register
 from .register import gebundeld_register, laad
@@ -540,6 +540,8 @@ def export(
 
     Voorbeeld: kaders export --formaat csv --uitvoer kaders.csv
     """
+    from . import schrijven  # tomli-w and file locking: only where something is written
+
     register = _laad(ctx)
     datum = _datum(peildatum, "--peildatum", dt.date.today()) if peildatum else None
     uitvoer = _formaat(formaat, (*render.FORMATEN, "toml"))
@@ -623,6 +625,8 @@ def toevoegen(
     Voorbeeld: kaders --register kopie.toml toevoegen --id test --missie Test --naam Test
     --regio europa --organisatie EU --type civiel --status verkenning --bron "Bijlage, 1"
     """
+    from . import schrijven  # tomli-w and file locking: only where something is written
+
     pad: Path = ctx.find_root().obj
     if pad.resolve().is_relative_to(Path(__file__).resolve().parent):
         raise GebruiksFout(
@@ -680,8 +684,27 @@ def _vraag_ontbrekende(data: dict[str, Any]) -> None:
         data[veld] = [t.strip() for t in antwoord.split(",")] if veld == "typen" else antwoord
 
 
+def _enkel_commando(args: Sequence[str]) -> str | None:
+    """The command a plain `kaders [--register PAD] COMMAND …` runs, else None.
+
+    Typer builds every command, reading the type hints of all their parameters, before it
+    parses the command line (about 1.5 ms a command). Such a command line needs only its own
+    command; help, --version, completion or an unknown command get them all.
+    """
+    if "_KADERS_COMPLETE" in os.environ:
+        return None
+    i = 0
+    while i < len(args) and (args[i] == "--register" or args[i].startswith("--register=")):
+        i += 2 if args[i] == "--register" else 1
+    namen = {c.name for c in app.registered_commands if c.name}
+    return args[i] if i < len(args) and args[i] in namen else None
+
+
 def main() -> None:
-    """Console entry point."""
+    """Console entry point: build only the command that runs (see _enkel_commando)."""
+    naam = _enkel_commando(sys.argv[1:])
+    if naam is not None:
+        app.registered_commands = [c for c in app.registered_commands if c.name == naam]
     app()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -43,6 +42,8 @@ class GebruiksFout(KadersFout):
 
 def dichtstbij(waarde: str, geldig: Iterable[str], n: int = 1) -> list[str]:
     """The valid values closest to a mistyped one, best first."""
+    import difflib  # only when something is wrong: not on every start
+
     return difflib.get_close_matches(waarde, list(geldig), n=n, cutoff=0.6)
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import re
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+# tomli is the source of the standard library's tomllib, compiled with mypyc: the same parser
+# and messages (and TOML 1.1), about three times faster on a large register.
+import tomli as tomllib
 from pydantic import BaseModel, ValidationError
 
 from .errors import KadersFout, Melding, dichtstbij, onbekend
@@ -111,17 +115,35 @@ def laad(pad: Path) -> Register:
     return laad_tekst(lees_tekst(pad), str(pad))
 
 
+@contextmanager
+def _zonder_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large tree without cycles is built.
+
+    Parsing, validating and mapping lines make a few objects per value and no reference
+    cycles, but the collector's passes over them grow with the heap: with it on, 100,000
+    records take about a third longer to parse and three times longer to validate.
+    """
+    aan = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aan:
+            gc.enable()
+
+
 def laad_tekst(tekst: str, bestand: str) -> Register:
     """Validate a register given as TOML text; all problems at once, each with its line."""
-    data = parse_toml(tekst, bestand)
-    try:
-        register = Register.model_validate(data)
-    except ValidationError as fout:
-        kaart = Regelkaart(tekst)
-        meldingen = [_melding(e, data, kaart, bestand) for e in fout.errors()]
-        meldingen += _samenhang(data, kaart, bestand)
-        raise KadersFout(_uniek(meldingen)) from None
-    meldingen = _samenhang(data, None, bestand, tekst)
+    with _zonder_gc():
+        data = parse_toml(tekst, bestand)
+        try:
+            register = Register.model_validate(data)
+        except ValidationError as fout:
+            kaart = Regelkaart(tekst)
+            meldingen = [_melding(e, data, kaart, bestand) for e in fout.errors()]
+            meldingen += _samenhang(data, kaart, bestand)
+            raise KadersFout(_uniek(meldingen)) from None
+        meldingen = _samenhang(data, None, bestand, tekst)
     if meldingen:
         raise KadersFout(meldingen)
     return register

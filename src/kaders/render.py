@@ -90,14 +90,22 @@ def csv_tekst(kolommen: Sequence[str], rijen: Iterable[Rij]) -> str:
     return buffer.getvalue()
 
 
+_JSON_REGELBREUK = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _json(data: Any, indent: int | None = None) -> str:
+    """JSON with UTF-8 kept, except the characters other tools read as a line break."""
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_JSON_REGELBREUK)
+
+
 def json_tekst(data: Any) -> str:
-    """Indented JSON, UTF-8 characters kept as they are."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Indented JSON."""
+    return _json(data, indent=2) + "\n"
 
 
 def jsonl_tekst(rijen: Iterable[Any]) -> str:
     """One compact JSON object per line."""
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rijen)
+    return "".join(_json(r) + "\n" for r in rijen)
 
 
 def tabel(
@@ -129,6 +137,10 @@ def tabel(
         force_terminal=scherm.kleur,
         no_color=not scherm.kleur,
         highlight=False,
+        # Cells are data, not Rich markup: '[twintig]' stays text, '[/x]' cannot crash it, and
+        # skipping the markup and emoji parsers saves a few ms per table.
+        markup=False,
+        emoji=False,
     )
     console.print(tafel)
     return buffer.getvalue()

@@ -1,0 +1,345 @@
+"""Differences between registers and timelines as text; Rich only when a table is drawn."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from .models import Kader
+from .render import (
+    Scherm,
+    _cel,
+    csv_tekst,
+    groep_json,
+    json_tekst,
+    jsonl_tekst,
+    kader_json,
+    personeel_tekst,
+    totaal_json,
+    tsv,
+)
+from .tijdlijn import Tijdlijn
+from .verschil import Verschil, Wijziging
+
+VERSCHIL_KOLOMMEN = ("soort", "id", "veld", "oud", "nieuw", "peildatum")
+TIJDLIJN_KOLOMMEN = ("periode", "peildatum", "groep", "personeel", "kaders", "zonder_aantal")
+_KLEUR = {
+    "toegevoegd": "green",
+    "verwijderd": "red",
+    "gewijzigd": "yellow",
+    "hernoemd": "yellow",
+    "register": "yellow",
+    "regio-toegevoegd": "green",
+    "regio-verwijderd": "red",
+    "regio-gewijzigd": "yellow",
+}
+
+Rij = dict[str, Any]
+
+
+def _rich_tabel(
+    titel: str,
+    koppen: Sequence[tuple[str, str]],
+    rijen: Sequence[tuple[Sequence[str], str]],
+    scherm: Scherm,
+    voet: str | None = None,
+) -> str:
+    """A Rich table of (cells, style) rows; koppen are (header, 'left'|'right'|'bar')."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    tafel = Table(
+        title=titel,
+        box=box.SIMPLE_HEAVY,
+        caption=voet,
+        title_justify="left",
+        caption_justify="left",
+    )
+    for kop, soort in koppen:
+        tafel.add_column(
+            kop,
+            justify="right" if soort == "right" else "left",
+            no_wrap=soort in ("right", "bar"),
+            overflow="fold",
+            style="cyan" if soort == "bar" and scherm.kleur else None,
+        )
+    for cellen, stijl in rijen:
+        tafel.add_row(*(Text(c) for c in cellen), style=stijl if scherm.kleur else None)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=scherm.breedte,
+        force_terminal=scherm.kleur,
+        no_color=not scherm.kleur,
+        highlight=False,
+    )
+    console.print(tafel)
+    if scherm.kleur:
+        return buffer.getvalue()
+    return "".join(regel.rstrip() + "\n" for regel in buffer.getvalue().splitlines())
+
+
+# --- verschil ------------------------------------------------------------------------------
+
+
+def wijziging_json(wijziging: Wijziging) -> dict[str, Any]:
+    """A changed field as {"veld", "oud", "nieuw"}."""
+    return {"veld": wijziging.veld, "oud": wijziging.oud, "nieuw": wijziging.nieuw}
+
+
+def _stand(personeel: int | None, zonder_aantal: int) -> dict[str, Any]:
+    return {"personeel": personeel, "zonder_aantal": zonder_aantal}
+
+
+def verschil_json(verschil: Verschil) -> dict[str, Any]:
+    """The difference as one object, in the documented JSON contract."""
+    regios = verschil.regios
+    return {
+        "peildatum": verschil.peildatum.isoformat(),
+        "toegevoegd": [kader_json(k) for k in verschil.toegevoegd],
+        "verwijderd": [kader_json(k) for k in verschil.verwijderd],
+        "gewijzigd": [
+            {"id": g.id, "wijzigingen": [wijziging_json(w) for w in g.wijzigingen]}
+            for g in verschil.gewijzigd
+        ],
+        "hernoemd": [
+            {
+                "oud_id": h.oud_id,
+                "nieuw_id": h.nieuw_id,
+                "wijzigingen": [wijziging_json(w) for w in h.wijzigingen],
+            }
+            for h in verschil.hernoemd
+        ],
+        "register": [wijziging_json(w) for w in verschil.metadata],
+        "regios": {
+            "toegevoegd": [r.model_dump(mode="json") for r in regios.toegevoegd],
+            "verwijderd": [r.model_dump(mode="json") for r in regios.verwijderd],
+            "gewijzigd": [
+                {"id": g.id, "wijzigingen": [wijziging_json(w) for w in g.wijzigingen]}
+                for g in regios.gewijzigd
+            ],
+        },
+        "totaal": {
+            "oud": _stand(verschil.oud_totaal.personeel, verschil.oud_totaal.zonder_aantal),
+            "nieuw": _stand(verschil.nieuw_totaal.personeel, verschil.nieuw_totaal.zonder_aantal),
+            "verschil": verschil.totaal_verschil,
+        },
+    }
+
+
+def samenvatting(kader: Kader) -> str:
+    """A framework in one line: 'EULEX Kosovo (westelijke-balkan), circa 15 per jaar, …'."""
+    return (
+        f"{kader.missie} ({kader.regio}), {personeel_tekst(kader)}, "
+        f"{kader.begin} – {kader.eind}, {kader.status}"
+    )
+
+
+def verschil_rijen(verschil: Verschil) -> list[Rij]:
+    """One row per change: soort, id, veld, oud, nieuw, peildatum; the two totals last."""
+    rijen: list[Rij] = []
+    datum = verschil.peildatum.isoformat()
+
+    def rij(soort: str, id_: str | None, veld: str | None, oud: Any, nieuw: Any) -> None:
+        rijen.append(
+            {
+                "soort": soort,
+                "id": id_,
+                "veld": veld,
+                "oud": oud,
+                "nieuw": nieuw,
+                "peildatum": datum,
+            }
+        )
+
+    for wijziging in verschil.metadata:
+        rij("register", None, wijziging.veld, wijziging.oud, wijziging.nieuw)
+    for regio in verschil.regios.verwijderd:
+        rij("regio-verwijderd", regio.id, None, regio.naam, None)
+    for regio in verschil.regios.toegevoegd:
+        rij("regio-toegevoegd", regio.id, None, None, regio.naam)
+    for gewijzigd in verschil.regios.gewijzigd:
+        for w in gewijzigd.wijzigingen:
+            rij("regio-gewijzigd", gewijzigd.id, w.veld, w.oud, w.nieuw)
+    for kader in verschil.verwijderd:
+        rij("verwijderd", kader.id, None, samenvatting(kader), None)
+    for kader in verschil.toegevoegd:
+        rij("toegevoegd", kader.id, None, None, samenvatting(kader))
+    for hernoemd in verschil.hernoemd:
+        rij("hernoemd", hernoemd.nieuw_id, "id", hernoemd.oud_id, hernoemd.nieuw_id)
+        for w in hernoemd.wijzigingen:
+            rij("hernoemd", hernoemd.nieuw_id, w.veld, w.oud, w.nieuw)
+    for gewijzigd in verschil.gewijzigd:
+        for w in gewijzigd.wijzigingen:
+            rij("gewijzigd", gewijzigd.id, w.veld, w.oud, w.nieuw)
+    oud, nieuw = verschil.oud_totaal, verschil.nieuw_totaal
+    rij("totaal", None, "personeel", oud.personeel, nieuw.personeel)
+    rij("totaal", None, "zonder_aantal", oud.zonder_aantal, nieuw.zonder_aantal)
+    return rijen
+
+
+def _getal(waarde: int | None) -> str:
+    return "onbekend" if waarde is None else str(waarde)
+
+
+def _verschil_voet(verschil: Verschil) -> str:
+    """The effect on the grand total, for people."""
+    oud, nieuw = verschil.oud_totaal, verschil.nieuw_totaal
+    delta = verschil.totaal_verschil
+    effect = "" if delta is None else f" ({delta:+d})"
+    return (
+        f"Totaal op {verschil.peildatum}: {_getal(oud.personeel)} → {_getal(nieuw.personeel)}"
+        f"{effect} personen; zonder aantal {oud.zonder_aantal} → {nieuw.zonder_aantal} kaders."
+    )
+
+
+def _tellingen(verschil: Verschil) -> str:
+    delen = [
+        f"{len(verschil.toegevoegd)} toegevoegd",
+        f"{len(verschil.verwijderd)} verwijderd",
+        f"{len(verschil.gewijzigd)} gewijzigd",
+        f"{len(verschil.hernoemd)} waarschijnlijk hernoemd",
+    ]
+    return ", ".join(delen)
+
+
+def _toon_waarde(waarde: Any) -> str:
+    """A value for people: absent is '—'."""
+    return "—" if waarde is None else _cel(waarde)
+
+
+def verschil(verschil: Verschil, formaat: str, scherm: Scherm, oud: str, nieuw: str) -> str:
+    """The difference in any format; the table colours added, removed and changed rows."""
+    if formaat == "json":
+        return json_tekst(verschil_json(verschil))
+    rijen = verschil_rijen(verschil)
+    if formaat == "jsonl":
+        return jsonl_tekst(rijen)
+    if formaat == "csv":
+        return csv_tekst(VERSCHIL_KOLOMMEN, rijen)
+    if formaat == "tsv":
+        return tsv(VERSCHIL_KOLOMMEN, rijen)
+    if verschil.gelijk:
+        return f"Geen verschillen tussen {oud} en {nieuw}.\n{_verschil_voet(verschil)}\n"
+    tabelrijen: list[tuple[Sequence[str], str]] = []
+    vorige: tuple[str, str] | None = None
+    for r in rijen:
+        if r["soort"] == "totaal":
+            continue
+        sleutel = (r["soort"], r["id"])
+        soort = "hernoemd?" if r["soort"] == "hernoemd" else r["soort"]
+        kop = ("", "") if sleutel == vorige else (soort, _cel(r["id"]))
+        vorige = sleutel
+        cellen = (*kop, _cel(r["veld"]), _toon_waarde(r["oud"]), _toon_waarde(r["nieuw"]))
+        if r["soort"] in ("toegevoegd", "verwijderd", "regio-toegevoegd", "regio-verwijderd"):
+            cellen = (*kop, "", _cel(r["oud"]), _cel(r["nieuw"]))
+        tabelrijen.append((cellen, _KLEUR[r["soort"]]))
+    koppen = (
+        ("Soort", "left"),
+        ("ID", "left"),
+        ("Veld", "left"),
+        ("Oud", "left"),
+        ("Nieuw", "left"),
+    )
+    voet = f"{_tellingen(verschil)}. {_verschil_voet(verschil)}"
+    if verschil.hernoemd:
+        voet += " 'hernoemd?': ander id, zelfde missie en regio; waarschijnlijk hernoemd."
+    return _rich_tabel(f"Verschil: {oud} → {nieuw}", koppen, tabelrijen, scherm, voet)
+
+
+# --- tijdlijn ------------------------------------------------------------------------------
+
+
+def tijdlijn_json(lijn: Tijdlijn) -> list[dict[str, Any]]:
+    """An array of periods, each the `totaal` object of its first day plus the period label."""
+    return [{"periode": p.label, **totaal_json(p.totaal)} for p in lijn.periodes]
+
+
+def tijdlijn_rijen(lijn: Tijdlijn) -> list[Rij]:
+    """One row per period and group, then the period's total as group 'totaal'."""
+    rijen: list[Rij] = []
+    for periode in lijn.periodes:
+        for groep in [*periode.totaal.groepen, periode.totaal.totaal]:
+            data = groep_json(groep)
+            rijen.append(
+                {
+                    "periode": periode.label,
+                    "peildatum": periode.peildatum.isoformat(),
+                    **{k: data[k] for k in TIJDLIJN_KOLOMMEN[2:]},
+                }
+            )
+    return rijen
+
+
+_BALK_MIN, _BALK_MAX = 10, 50
+
+
+def _breedte(kolommen: Sequence[Sequence[str]]) -> int:
+    """Width of a simple Rich table without its bar: cells, padding, separators and edges."""
+    return sum(max(len(regel) for c in kolom for regel in c.split("\n")) + 3 for kolom in kolommen)
+
+
+def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
+    """Periods as rows, a column per group when they fit, and a bar of the total."""
+    totaal_rij = [p.totaal.totaal for p in lijn.periodes]
+    grootste = max((t.personeel or 0 for t in totaal_rij), default=0)
+    vast: list[tuple[str, list[str]]] = [
+        ("Periode", [p.label for p in lijn.periodes]),
+        ("Totaal", [_getal_of_vraag(t.personeel) if t.kaders else "" for t in totaal_rij]),
+        ("Zonder\naantal", [str(t.zonder_aantal) for t in totaal_rij]),
+    ]
+    per_groep: list[tuple[str, list[str]]] = []
+    for naam in lijn.groepen:
+        cellen = []
+        for periode in lijn.periodes:
+            groep = next((g for g in periode.totaal.groepen if g.groep == naam), None)
+            cellen.append("" if groep is None else _getal_of_vraag(groep.personeel))
+        per_groep.append((naam.replace("+", "+\n"), cellen))
+    rest = scherm.breedte - 1 - 3  # the right edge, the bar's padding and separator
+    if rest - _breedte([[k, *c] for k, c in [*vast, *per_groep]]) < _BALK_MIN:
+        per_groep = []
+    balk = max(
+        _BALK_MIN, min(_BALK_MAX, rest - _breedte([[k, *c] for k, c in [*vast, *per_groep]]))
+    )
+    kolommen = [vast[0], *per_groep, *vast[1:]]
+    rijen: list[tuple[Sequence[str], str]] = []
+    for i, totaal_ in enumerate(totaal_rij):
+        lengte = 0
+        if totaal_.personeel and grootste:
+            lengte = max(1, round(totaal_.personeel / grootste * balk))
+        rijen.append(([*(c[i] for _, c in kolommen), "█" * lengte], ""))
+    koppen = [
+        (kolommen[0][0], "left"),
+        *((kop, "right") for kop, _ in kolommen[1:]),
+        ("", "bar"),
+    ]
+    elk = "elke maand" if lijn.stap == "maand" else "elk kwartaal"
+    titel = f"Personeel per {lijn.stap} per {lijn.per}, op de eerste dag van {elk}"
+    voet = (
+        "'?': alleen kaders zonder aantal; leeg: geen lopend kader. 'Zonder aantal' telt "
+        "kaders zonder getal in de brief; die tellen niet mee in de som, ook niet als 0."
+    )
+    if lijn.groepen and not per_groep:
+        voet += " Per groep: te breed voor dit scherm; zie --formaat tsv of json."
+    return _rich_tabel(titel, koppen, rijen, scherm, voet)
+
+
+def _getal_of_vraag(waarde: int | None) -> str:
+    return "?" if waarde is None else str(waarde)
+
+
+def tijdlijn(lijn: Tijdlijn, formaat: str, scherm: Scherm) -> str:
+    """The timeline in any format."""
+    if formaat == "json":
+        return json_tekst(tijdlijn_json(lijn))
+    rijen = tijdlijn_rijen(lijn)
+    if formaat == "jsonl":
+        return jsonl_tekst(rijen)
+    if formaat == "csv":
+        return csv_tekst(TIJDLIJN_KOLOMMEN, rijen)
+    if formaat == "tsv":
+        return tsv(TIJDLIJN_KOLOMMEN, rijen)
+    return _tijdlijn_tabel(lijn, scherm)

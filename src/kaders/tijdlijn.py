@@ -1,0 +1,87 @@
+"""Personnel per month or quarter: the total of `totaal` on the first day of every period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .errors import GebruiksFout, onbekend
+from .models import Kader, Register
+from .query import Totaal, _groepsvolgorde, groepsleutel, totaal
+
+STAPPEN = ("maand", "kwartaal")
+
+
+@dataclass(frozen=True)
+class Periode:
+    """One month or quarter: its label, its first day and the total on that day."""
+
+    label: str
+    peildatum: dt.date
+    totaal: Totaal
+
+
+@dataclass(frozen=True)
+class Tijdlijn:
+    """The periods from the one holding `van` to the one holding `tot`, and all their groups."""
+
+    van: dt.date
+    tot: dt.date
+    stap: str
+    per: str
+    periodes: tuple[Periode, ...]
+    groepen: tuple[str, ...]
+
+
+def _begin_van_periode(datum: dt.date, stap: str) -> dt.date:
+    """The first day of the month or quarter that holds the date."""
+    if stap == "kwartaal":
+        return dt.date(datum.year, (datum.month - 1) // 3 * 3 + 1, 1)
+    return datum.replace(day=1)
+
+
+def _label(begin: dt.date, stap: str) -> str:
+    """'2025-06' for a month, '2025-Q2' for a quarter."""
+    if stap == "kwartaal":
+        return f"{begin.year}-Q{(begin.month - 1) // 3 + 1}"
+    return f"{begin.year}-{begin.month:02d}"
+
+
+def periodes(van: dt.date, tot: dt.date, stap: str = "maand") -> list[tuple[str, dt.date]]:
+    """(label, first day) of every period from the one holding `van` to the one holding `tot`."""
+    if stap not in STAPPEN:
+        raise GebruiksFout([f"--stap: {onbekend('stap', stap, STAPPEN)}"])
+    if van > tot:
+        raise GebruiksFout([f"--van {van} ligt na --tot {tot}"])
+    maanden = 3 if stap == "kwartaal" else 1
+    huidig = _begin_van_periode(van, stap)
+    uitkomst: list[tuple[str, dt.date]] = []
+    while huidig <= tot:
+        uitkomst.append((_label(huidig, stap), huidig))
+        volgende = huidig.month - 1 + maanden
+        if huidig.year + volgende // 12 > dt.MAXYEAR:
+            break
+        huidig = dt.date(huidig.year + volgende // 12, volgende % 12 + 1, 1)
+    return uitkomst
+
+
+def tijdlijn(
+    register: Register,
+    kaders: Iterable[Kader],
+    van: dt.date,
+    tot: dt.date,
+    stap: str = "maand",
+    per: str = "type",
+) -> Tijdlijn:
+    """For every period, exactly `query.totaal` on its first day: the same counting rules."""
+    groepsleutel(register, per)
+    selectie = list(kaders)
+    uitkomst = tuple(
+        Periode(label, dag, totaal(register, selectie, dag, per))
+        for label, dag in periodes(van, tot, stap)
+    )
+    namen = {g.groep for p in uitkomst for g in p.totaal.groepen}
+    volgorde = _groepsvolgorde(register, per)
+    groepen = tuple(sorted(namen, key=lambda g: (volgorde.get(g, 1 << 30), g)))
+    return Tijdlijn(van, tot, stap, per, uitkomst, groepen)

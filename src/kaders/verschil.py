@@ -1,0 +1,173 @@
+"""Compare two registers by id: added, removed, changed and renamed; pure, the date comes in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from .models import Kader, Regio, Register
+from .query import Groep, totaal
+
+
+@dataclass(frozen=True)
+class Wijziging:
+    """One field that differs, with the old and the new value as JSON values (None = absent)."""
+
+    veld: str
+    oud: Any
+    nieuw: Any
+
+
+@dataclass(frozen=True)
+class Gewijzigd:
+    """A record present in both registers under the same id, with its changed fields."""
+
+    id: str
+    wijzigingen: tuple[Wijziging, ...]
+
+
+@dataclass(frozen=True)
+class Hernoemd:
+    """A framework that probably got a new id: same missie and regio, the only candidate."""
+
+    oud: Kader
+    nieuw: Kader
+    wijzigingen: tuple[Wijziging, ...]
+
+    @property
+    def oud_id(self) -> str:
+        """The id in the old register."""
+        return self.oud.id
+
+    @property
+    def nieuw_id(self) -> str:
+        """The id in the new register."""
+        return self.nieuw.id
+
+
+@dataclass(frozen=True)
+class Regioverschil:
+    """Changes in the region vocabulary, by region id."""
+
+    toegevoegd: tuple[Regio, ...] = ()
+    verwijderd: tuple[Regio, ...] = ()
+    gewijzigd: tuple[Gewijzigd, ...] = ()
+
+    @property
+    def leeg(self) -> bool:
+        """Whether the vocabularies are the same."""
+        return not (self.toegevoegd or self.verwijderd or self.gewijzigd)
+
+
+@dataclass(frozen=True)
+class Verschil:
+    """Everything that differs between two registers, and the grand totals on a date."""
+
+    peildatum: dt.date
+    toegevoegd: tuple[Kader, ...]
+    verwijderd: tuple[Kader, ...]
+    gewijzigd: tuple[Gewijzigd, ...]
+    hernoemd: tuple[Hernoemd, ...]
+    metadata: tuple[Wijziging, ...]
+    regios: Regioverschil
+    oud_totaal: Groep
+    nieuw_totaal: Groep
+
+    @property
+    def gelijk(self) -> bool:
+        """Whether the registers are equivalent (record order, comments and layout aside)."""
+        return not (
+            self.toegevoegd
+            or self.verwijderd
+            or self.gewijzigd
+            or self.hernoemd
+            or self.metadata
+            or not self.regios.leeg
+        )
+
+    @property
+    def totaal_verschil(self) -> int | None:
+        """New minus old known personnel; None when either total is unknown."""
+        oud, nieuw = self.oud_totaal.personeel, self.nieuw_totaal.personeel
+        if oud is None or nieuw is None:
+            return None
+        return nieuw - oud
+
+
+def wijzigingen(
+    oud: BaseModel, nieuw: BaseModel, overslaan: Iterable[str] = ()
+) -> tuple[Wijziging, ...]:
+    """Every field whose value differs, in field order, compared as JSON values."""
+    oude, nieuwe = oud.model_dump(mode="json"), nieuw.model_dump(mode="json")
+    weg = set(overslaan)
+    velden = [*oude, *(v for v in nieuwe if v not in oude)]
+    return tuple(
+        Wijziging(veld, oude.get(veld), nieuwe.get(veld))
+        for veld in velden
+        if veld not in weg and oude.get(veld) != nieuwe.get(veld)
+    )
+
+
+def _regios(oud: Register, nieuw: Register) -> Regioverschil:
+    """Regions added, removed and changed (name or parent), by id."""
+    oude, nieuwe = oud.regio_index, nieuw.regio_index
+    gewijzigd = []
+    for regio in oud.regio:
+        if regio.id in nieuwe:
+            verschil = wijzigingen(regio, nieuwe[regio.id], ("id",))
+            if verschil:
+                gewijzigd.append(Gewijzigd(regio.id, verschil))
+    return Regioverschil(
+        toegevoegd=tuple(r for r in nieuw.regio if r.id not in oude),
+        verwijderd=tuple(r for r in oud.regio if r.id not in nieuwe),
+        gewijzigd=tuple(gewijzigd),
+    )
+
+
+def _hernoemingen(weg: list[Kader], bij: list[Kader]) -> list[tuple[Kader, Kader]]:
+    """Pairs (old, new) with the same missie and regio where each is the other's only match."""
+
+    def sleutel(kader: Kader) -> tuple[str, str]:
+        return (kader.missie, kader.regio)
+
+    weg_per = Counter(sleutel(k) for k in weg)
+    bij_per = {sleutel(k): k for k in bij}
+    bij_aantal = Counter(sleutel(k) for k in bij)
+    return [
+        (k, bij_per[sleutel(k)])
+        for k in weg
+        if weg_per[sleutel(k)] == 1 and bij_aantal[sleutel(k)] == 1
+    ]
+
+
+def vergelijk(oud: Register, nieuw: Register, peildatum: dt.date) -> Verschil:
+    """What changed from the old to the new register, and the grand totals on the date."""
+    oude = {k.id: k for k in oud.kader}
+    nieuwe = {k.id: k for k in nieuw.kader}
+    weg = [k for k in oud.kader if k.id not in nieuwe]
+    bij = [k for k in nieuw.kader if k.id not in oude]
+    paren = _hernoemingen(weg, bij)
+    hernoemd_oud = {o.id for o, _ in paren}
+    hernoemd_nieuw = {n.id for _, n in paren}
+    gewijzigd = []
+    for kader in oud.kader:
+        if kader.id in nieuwe:
+            verschil = wijzigingen(kader, nieuwe[kader.id], ("id",))
+            if verschil:
+                gewijzigd.append(Gewijzigd(kader.id, verschil))
+    return Verschil(
+        peildatum=peildatum,
+        toegevoegd=tuple(k for k in bij if k.id not in hernoemd_nieuw),
+        verwijderd=tuple(k for k in weg if k.id not in hernoemd_oud),
+        gewijzigd=tuple(gewijzigd),
+        hernoemd=tuple(Hernoemd(o, n, wijzigingen(o, n, ("id",))) for o, n in paren),
+        metadata=wijzigingen(oud.metadata, nieuw.metadata),
+        regios=_regios(oud, nieuw),
+        oud_totaal=totaal(oud, oud.kader, peildatum).totaal,
+        nieuw_totaal=totaal(nieuw, nieuw.kader, peildatum).totaal,
+    )

@@ -1,0 +1,88 @@
+"""The benchmark's own parts: synthetic registers are valid, and the script runs end to end.
+
+No timing is asserted here; the numbers come from `python bench/run.py` (README, Prestaties).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from kaders.errors import KadersFout
+from kaders.register import laad
+
+BENCH = ROOT / "bench"
+sys.path.insert(0, str(BENCH))
+
+import genereer  # noqa: E402
+
+
+def _schrijf(pad: Path, aantal: int, fout: str = "geen") -> Path:
+    with pad.open("w", encoding="utf-8") as uit:
+        genereer.schrijf(aantal, uit, fout=fout)
+    return pad
+
+
+def test_generated_register_is_valid_and_varied(tmp_path: Path) -> None:
+    register = laad(_schrijf(tmp_path / "k.toml", 600))
+    kaders = register.kader
+    assert len(kaders) == 600
+    assert len({k.id for k in kaders}) == 600
+    assert {k.regio for k in kaders} <= set(register.regio_index)
+    assert any(r.id.endswith("-gebied-1") for r in register.regio)  # one extra per 500
+    assert any(k.personeel is None for k in kaders)
+    assert any(k.personeel is not None for k in kaders)
+    assert any(len(k.typen) > 1 for k in kaders)
+    assert len({k.begin for k in kaders}) > 50 and len({k.eind for k in kaders}) > 50
+    assert len({k.organisatie for k in kaders}) >= 4 and len({k.status for k in kaders}) >= 4
+
+
+def test_generator_is_deterministic() -> None:
+    een, twee = io.StringIO(), io.StringIO()
+    genereer.schrijf(200, een)
+    genereer.schrijf(200, twee)
+    assert een.getvalue() == twee.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("fout", "tekst"),
+    [
+        ("veld", "veld 'personel': onbekend veld"),
+        ("dubbel", "veld 'id': komt al voor op regel"),
+        ("regio", "onbekende regio 'westelijke-balcan'"),
+    ],
+)
+def test_generator_puts_one_error_near_the_end(fout: str, tekst: str, tmp_path: Path) -> None:
+    pad = _schrijf(tmp_path / "fout.toml", 300, fout=fout)
+    with pytest.raises(KadersFout) as info:
+        laad(pad)
+    meldingen = info.value.meldingen
+    assert len(meldingen) == 1 and tekst in meldingen[0].tekst
+    regels = pad.read_text(encoding="utf-8").count("\n")
+    assert meldingen[0].regel is not None and meldingen[0].regel > regels * 0.9
+
+
+def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
+    uit = tmp_path / "resultaten.json"
+    proces = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--snel", "--opwarmen", "0", "--uit", str(uit)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proces.returncode == 0, proces.stderr
+    assert "× vloer" in proces.stdout and "Traceback" not in proces.stderr
+    resultaat = json.loads(uit.read_text(encoding="utf-8"))
+    assert resultaat["machine"]["nproc"] >= 1 and resultaat["vloer_ms"] > 0
+    namen = [m["naam"] for m in resultaat["metingen"]]
+    assert namen[0].startswith("vloer")
+    for naam in ("list --formaat json", "list --formaat tabel (terminal)", "valideer"):
+        assert naam in namen
+    assert all(m["runs"] == 2 and m["piek_mb"] > 0 for m in resultaat["metingen"])
+    assert all(resultaat["zelfde_uitkomst"].values())
