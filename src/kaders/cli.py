@@ -299,6 +299,19 @@ PeildatumOpt = Annotated[
     str | None,
     typer.Option("--peildatum", help="Datum JJJJ-MM-DD.", metavar="DATUM", show_default=False),
 ]
+TelPeildatumOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--peildatum",
+        help="Datum JJJJ-MM-DD waarop geteld wordt (standaard: vandaag).",
+        metavar="DATUM",
+        show_default=False,
+    ),
+]
+PerOpt = Annotated[
+    str,
+    typer.Option("--per", help=f"Groepeer per {', '.join(query.GROEPERINGEN)}.", metavar="GROEP"),
+]
 FormaatOpt = Annotated[
     str | None,
     typer.Option(
@@ -416,26 +429,13 @@ def toon(
 @app.command(cls=KadersCommando, name="totaal")
 def totaal(
     ctx: typer.Context,
-    per: Annotated[
-        str,
-        typer.Option(
-            "--per", help=f"Groepeer per {', '.join(query.GROEPERINGEN)}.", metavar="GROEP"
-        ),
-    ] = "type",
+    per: PerOpt = "type",
     regio: RegioOpt = None,
     type_: TypeOpt = None,
     organisatie: OrganisatieOpt = None,
     status: StatusOpt = None,
     zoek: ZoekOpt = None,
-    peildatum: Annotated[
-        str | None,
-        typer.Option(
-            "--peildatum",
-            help="Datum JJJJ-MM-DD (standaard: vandaag).",
-            metavar="DATUM",
-            show_default=False,
-        ),
-    ] = None,
+    peildatum: TelPeildatumOpt = None,
     formaat: FormaatOpt = None,
 ) -> None:
     """Tel het personeel per groep op een peildatum; kaders zonder aantal apart geteld.
@@ -471,15 +471,7 @@ def verloopt(
     organisatie: OrganisatieOpt = None,
     status: StatusOpt = None,
     zoek: ZoekOpt = None,
-    peildatum: Annotated[
-        str | None,
-        typer.Option(
-            "--peildatum",
-            help="Datum JJJJ-MM-DD (standaard: vandaag).",
-            metavar="DATUM",
-            show_default=False,
-        ),
-    ] = None,
+    peildatum: TelPeildatumOpt = None,
     formaat: FormaatOpt = None,
 ) -> None:
     """Toon de kaders die vóór de drempel eindigen, met de dagen die resten.

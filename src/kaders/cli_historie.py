@@ -9,12 +9,13 @@ from typing import Annotated
 
 import typer
 
-from . import query, render_historie
+from . import render_historie
 from .cli import (
     EXIT_DATA,
     FormaatOpt,
     KadersCommando,
     OrganisatieOpt,
+    PerOpt,
     RegioOpt,
     StatusOpt,
     TypeOpt,
@@ -128,12 +129,7 @@ def verschil(
 @app.command(cls=KadersCommando, name="tijdlijn")
 def tijdlijn_(
     ctx: typer.Context,
-    per: Annotated[
-        str,
-        typer.Option(
-            "--per", help=f"Groepeer per {', '.join(query.GROEPERINGEN)}.", metavar="GROEP"
-        ),
-    ] = "type",
+    per: PerOpt = "type",
     stap: Annotated[
         str,
         typer.Option("--stap", help=f"Periode: {' of '.join(STAPPEN)}.", metavar="STAP"),
