@@ -55,6 +55,7 @@ class Meting:
     argv: list[str]
     terminal: bool = False
     verwachte_exit: int = 0
+    omgeving: dict[str, str] | None = None  # instead of the shared environment
     tijden: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     piek_kb: list[int] = field(default_factory=list)
@@ -171,7 +172,9 @@ def meet(metingen: Sequence[Meting], env: dict[str, str], runs: int, opwarmen: i
     """Interleave the commands round by round; the first `opwarmen` rounds are not counted."""
     for ronde in range(opwarmen + runs):
         for meting in metingen:
-            duur, cpu, code, piek = draai(meting.argv, env, terminal=meting.terminal)
+            duur, cpu, code, piek = draai(
+                meting.argv, meting.omgeving or env, terminal=meting.terminal
+            )
             if ronde >= opwarmen:
                 meting.tijden.append(duur)
                 meting.cpu.append(cpu)
@@ -205,7 +208,7 @@ def machine() -> dict[str, Any]:
         "typer": _versie("typer"),
         "pydantic": _versie("pydantic"),
         "rich": _versie("rich"),
-        "tomli": _versie("tomli"),
+        "tomli-w": _versie("tomli-w"),
         "datum": dt.datetime.now().isoformat(timespec="seconds"),
     }
 
@@ -339,6 +342,13 @@ def _schaal(
             starter.kaders(*totaal),
         ),
         Meting(
+            "totaal --per regio, zonder cache",
+            "KADERS_CACHE=uit kaders totaal --per regio -f json",
+            grootte,
+            starter.kaders(*totaal),
+            omgeving={**starter.env, "KADERS_CACHE": "uit"},
+        ),
+        Meting(
             "valideer, 1 fout bij het eind",
             "kaders valideer (fout)",
             grootte,
@@ -397,6 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     alle = list(register)
     controles: dict[str, bool] = {}
     with tempfile.TemporaryDirectory(prefix="kaders-bench-") as tmp:
+        starter.env["KADERS_CACHE"] = str(Path(tmp) / "cache")  # not the user's own cache
         for i, grootte in enumerate(groottes):
             runs = runs_groot[min(i, len(runs_groot) - 1)]
             print(f"bench: {grootte:,} kaders, {runs} runs per meting", file=sys.stderr)
@@ -423,7 +434,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"{gegevens['cpu']}, {gegevens['nproc']} cores; Python {gegevens['python']}, "
         f"Typer {gegevens['typer']}, Pydantic {gegevens['pydantic']}, Rich {gegevens['rich']}, "
-        f"tomli {gegevens['tomli']}"
+        f"tomli-w {gegevens['tomli-w']}"
     )
     print(f"start: {resultaat['start']}")
     print(tabel(rijen))

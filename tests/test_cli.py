@@ -233,7 +233,7 @@ def test_sigint_from_outside_exits_130() -> None:
             sys.executable,
             "-c",
             "import sys, time\nfrom kaders import cli\n"
-            "cli.laad = lambda p: time.sleep(30)\nsys.argv=['kaders','list']\ncli.main()",
+            "cli.laad = lambda *a: time.sleep(30)\nsys.argv=['kaders','list']\ncli.main()",
         ],
         stderr=subprocess.PIPE,
         text=True,
@@ -277,3 +277,27 @@ def test_tab_completion_offers_values_from_the_register() -> None:
         "verkenning-politie",
         "kort",
     ]
+
+
+def test_only_the_command_that_runs_is_built() -> None:
+    from kaders.cli import _enkel_commando
+
+    assert _enkel_commando(["list", "--regio", "europa"]) == "list"
+    assert _enkel_commando(["--register", "x.toml", "totaal"]) == "totaal"
+    assert _enkel_commando(["--register=x.toml", "toon", "a"]) == "toon"
+    for args in (["--help"], ["--version"], ["lijst"], [], ["--register", "x.toml"]):
+        assert _enkel_commando(args) is None, args
+
+
+def test_unexpected_error_is_reported_without_traceback() -> None:
+    code = (
+        "import sys\nfrom kaders import cli\n"
+        "def stuk(*a):\n    raise RuntimeError('kapot')\n"
+        "cli.laad = stuk\nsys.argv = ['kaders', 'list']\ncli.main()\n"
+    )
+    proces = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert proces.returncode == 1
+    assert "interne fout (RuntimeError: kapot)" in proces.stderr
+    assert "Traceback" not in proces.stderr

@@ -52,6 +52,7 @@ def _controleer(args: list[str], uitkomst: Any) -> None:
     """The invariants every run must satisfy."""
     assert uitkomst.exit_code in (0, 1, 2), (args, uitkomst.exit_code, uitkomst.stderr)
     assert "Traceback" not in uitkomst.stderr and "Traceback" not in uitkomst.stdout, args
+    assert "interne fout" not in uitkomst.stderr, (args, uitkomst.stderr)
     if uitkomst.exit_code != 0 or "--help" in args or "-h" in args:
         return
     formaat = _formaat_van(args)

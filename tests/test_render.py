@@ -34,3 +34,11 @@ def test_json_lines_survive_splitlines() -> None:
     regels = jsonl_tekst([waarde, waarde]).splitlines()
     assert [json.loads(r) for r in regels] == [waarde, waarde]
     assert json.loads(json_tekst(waarde)) == waarde
+
+
+def test_table_shows_brackets_literally() -> None:
+    """Regression: Rich markup in a cell ('[twintig]', '[/x]') vanished or crashed."""
+    from kaders.render import Scherm, tabel
+
+    uit = tabel("t", [("a", "A")], [{"a": "[twintig] en [/x]"}], Scherm(breedte=80))
+    assert "[twintig] en [/x]" in uit

@@ -88,6 +88,15 @@ class KadersGroep(_NederlandseHulp, TyperGroup):
         except (typer.Abort, KeyboardInterrupt):
             print("", file=sys.stderr)
             code = EXIT_AFGEBROKEN
+        except Exception as fout:
+            if os.environ.get("KADERS_DEBUG"):
+                raise
+            print(
+                f"kaders: interne fout ({type(fout).__name__}: {fout}); dit is een fout in "
+                "kaders, meld die graag. KADERS_DEBUG=1 toont de details.",
+                file=sys.stderr,
+            )
+            code = EXIT_DATA
         sys.exit(code)
 
 
@@ -170,7 +179,16 @@ def _hoofd(
 
 def _laad(ctx: typer.Context) -> Register:
     pad: Path = ctx.find_root().obj
-    return laad(pad)
+    return laad(pad, _cache_map())
+
+
+def _cache_map() -> Path | None:
+    """Where large registers are cached: $KADERS_CACHE ('uit' to switch off) or ~/.cache/kaders."""
+    keuze = os.environ.get("KADERS_CACHE")
+    if keuze is not None:
+        return None if keuze in ("", "0", "uit") else Path(keuze)
+    basis = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(basis) / "kaders"
 
 
 def _datum(waarde: str | None, optie: str, standaard: dt.date) -> dt.date:

@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from . import render_historie
 from .cli import (
     EXIT_DATA,
     FormaatOpt,
@@ -29,10 +28,8 @@ from .cli import (
     app,
 )
 from .errors import GebruiksFout, KadersFout, Melding
-from .models import Register
+from .models import STAPPEN, Register
 from .register import decodeer, laad_tekst, lees_tekst
-from .tijdlijn import STAPPEN, tijdlijn
-from .verschil import vergelijk
 
 STDIN = "-"
 
@@ -120,6 +117,9 @@ def verschil(
     uitvoer = _formaat(formaat)
     oud_register, oud_naam = _register(oud_bron)
     nieuw_register, nieuw_naam = _register(nieuw_bron)
+    from . import render_historie
+    from .verschil import vergelijk
+
     uitkomst = vergelijk(oud_register, nieuw_register, datum)
     _schrijf(render_historie.verschil(uitkomst, uitvoer, _scherm(), oud_naam, nieuw_naam))
     if not uitkomst.gelijk:
@@ -172,5 +172,8 @@ def tijdlijn_(
     eind = _datum(tot, "--tot", register.metadata.standaard_eind)
     uitvoer = _formaat(formaat)
     kaders = _selectie(register, regio, type_, organisatie, status, zoek, None)
+    from . import render_historie
+    from .tijdlijn import tijdlijn
+
     lijn = tijdlijn(register, kaders, begin, eind, stap.lower(), per)
     _schrijf(render_historie.tijdlijn(lijn, uitvoer, _scherm()))

@@ -29,6 +29,7 @@ DUIDINGEN: tuple[str, ...] = get_args(Duiding)
 TELLINGEN: tuple[str, ...] = get_args(Telling)
 STATUSSEN: tuple[str, ...] = get_args(Status)
 ORGANISATIES: tuple[str, ...] = get_args(Organisatie)
+STAPPEN = ("maand", "kwartaal")  # periods of a timeline
 
 SLUG_PATROON = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[StrictStr, Field(pattern=SLUG_PATROON, max_length=80)]

@@ -182,12 +182,12 @@ def totaal(
             groep = groepen[naam] = Groep(naam)
         groep.tel(kader)
         alles.tel(kader)
-    volgorde = _groepsvolgorde(register, per)
+    volgorde = groepsvolgorde(register, per)
     gesorteerd = sorted(groepen.values(), key=lambda g: (volgorde.get(g.groep, 1 << 30), g.groep))
     return Totaal(peildatum, per, gesorteerd, alles)
 
 
-def _groepsvolgorde(register: Register, per: str) -> dict[str, int]:
+def groepsvolgorde(register: Register, per: str) -> dict[str, int]:
     """The natural order of groups: regions as in the file, vocabularies as defined."""
     if per in ("regio", "hoofdregio"):
         return {r.id: i for i, r in enumerate(register.regio)}

@@ -7,10 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import GebruiksFout, onbekend
-from .models import Kader, Register
-from .query import Totaal, _groepsvolgorde, groepsleutel, totaal
-
-STAPPEN = ("maand", "kwartaal")
+from .models import STAPPEN, Kader, Register
+from .query import Totaal, groepsleutel, groepsvolgorde, totaal
 
 
 @dataclass(frozen=True)
@@ -82,6 +80,6 @@ def tijdlijn(
         for label, dag in periodes(van, tot, stap)
     )
     namen = {g.groep for p in uitkomst for g in p.totaal.groepen}
-    volgorde = _groepsvolgorde(register, per)
+    volgorde = groepsvolgorde(register, per)
     groepen = tuple(sorted(namen, key=lambda g: (volgorde.get(g, 1 << 30), g)))
     return Tijdlijn(van, tot, stap, per, uitkomst, groepen)
