@@ -66,7 +66,7 @@ def test_unknown_values_name_the_closest_match(register) -> None:  # type: ignor
         _kies(register, regios=("westelijke-balcan",), typen=("polite",))
     tekst = str(fout.value)
     assert "onbekende regio 'westelijke-balcan'; bedoelde u 'westelijke-balkan'?" in tekst
-    assert "onbekende type 'polite'; bedoelde u 'politie'?" in tekst
+    assert "onbekend type 'polite'; bedoelde u 'politie'?" in tekst
 
 
 def test_police_total_on_2026_01_01_matches_hand_count(register) -> None:  # type: ignore[no-untyped-def]

@@ -9,15 +9,15 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from typer import _click as click
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__, query, render
-from .errors import GebruiksFout, KadersFout, dichtstbij, onbekend
-from .models import ORGANISATIES, STATUSSEN, TYPEN, Register
+from .errors import GebruiksFout, KadersFout, dichtstbij, onbekend, os_fout
+from .models import DUIDINGEN, ORGANISATIES, STATUSSEN, TELLINGEN, TYPEN, Register
 from .register import gebundeld_register, laad
 
 EXIT_OK, EXIT_DATA, EXIT_GEBRUIK, EXIT_AFGEBROKEN = 0, 1, 2, 130
@@ -117,7 +117,7 @@ def _gebruiksfout(fout: click.exceptions.UsageError) -> str:
         (r"No such command '(.+)'\.", "onbekend commando '{0}'"),
         (r"Option '(.+)' requires an argument\.", "optie '{0}' verwacht een waarde"),
         (r"Option '(.+)' does not take a value\.", "optie '{0}' neemt geen waarde"),
-        (r"Got unexpected extra arguments? \((.+)\)", "onverwacht extra argument: {0}"),
+        (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", "onverwacht extra argument: {0}"),
     )
     for patroon, nl in patronen:
         gevonden = re.match(patroon, bericht)
@@ -197,7 +197,7 @@ def _datum(waarde: str | None, optie: str, standaard: dt.date) -> dt.date:
     if waarde == "vandaag":
         return dt.date.today()
     try:
-        if len(waarde) != 10:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde, re.ASCII):
             raise ValueError
         return dt.date.fromisoformat(waarde)
     except ValueError:
@@ -221,19 +221,17 @@ def _scherm() -> render.Scherm:
     return render.Scherm(breedte=breedte, kleur=kleur)
 
 
-def _schrijf(tekst: str) -> None:
+def _schrijf(tekst: str, code_bij_breuk: int = EXIT_OK) -> None:
     """Write to stdout; a reader that went away (| head) ends the program quietly."""
     try:
         sys.stdout.write(tekst)
         sys.stdout.flush()
     except BrokenPipeError:
-        _stil_stoppen()
-
-
-def _stil_stoppen() -> NoReturn:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    raise typer.Exit(EXIT_OK)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(code_bij_breuk) from None
+    except OSError as fout:
+        raise KadersFout([f"kan de uitvoer niet schrijven: {os_fout(fout)}"]) from None
 
 
 def _leeg(formaat: str, tekst: str) -> None:
@@ -408,10 +406,12 @@ def lijst(
     Voorbeeld: kaders list --regio westelijke-balkan --type politie
     """
     register = _laad(ctx)
-    datum = _datum(peildatum, "--peildatum", dt.date.today()) if peildatum else None
+    datum = None if peildatum is None else _datum(peildatum, "--peildatum", dt.date.today())
     uitvoer = _formaat(formaat)
     kaders = query.sorteer(
-        register, _selectie(register, regio, type_, organisatie, status, zoek, datum), sorteer
+        register,
+        _selectie(register, regio, type_, organisatie, status, zoek, datum),
+        sorteer.lower(),
     )
     tekst = render.lijst(kaders, uitvoer, _scherm(), "Nationale kaders")
     if not kaders:
@@ -463,9 +463,9 @@ def totaal(
     register = _laad(ctx)
     datum = _datum(peildatum, "--peildatum", dt.date.today())
     uitvoer = _formaat(formaat)
-    query.groepsleutel(register, per)
     kaders = _selectie(register, regio, type_, organisatie, status, zoek, None)
-    _schrijf(render.totaal(query.totaal(register, kaders, datum, per), uitvoer, _scherm()))
+    uitkomst = query.totaal(register, kaders, datum, per.lower())
+    _schrijf(render.totaal(uitkomst, uitvoer, _scherm()))
 
 
 @app.command(cls=KadersCommando, name="verloopt")
@@ -504,18 +504,17 @@ def verloopt(
     verlopen = query.verloopt(kaders, drempel, datum)
     titel = f"Kaders die vóór {drempel} eindigen (peildatum {datum})"
     tekst = render.verloop(verlopen, uitvoer, _scherm(), titel)
+    binnen = query.binnen_venster(verlopen) if check else []
     if verlopen:
-        _schrijf(tekst)
+        _schrijf(tekst, EXIT_DATA if binnen else EXIT_OK)
     else:
         _leeg(uitvoer, tekst)
-    if check:
-        binnen = query.binnen_venster(verlopen)
-        if binnen:
-            print(
-                f"kaders: {len(binnen)} kader(s) eindigen tussen {datum} en {drempel}",
-                file=sys.stderr,
-            )
-            raise typer.Exit(EXIT_DATA)
+    if binnen:
+        print(
+            f"kaders: {len(binnen)} kader(s) eindigen tussen {datum} en {drempel}",
+            file=sys.stderr,
+        )
+        raise typer.Exit(EXIT_DATA)
 
 
 @app.command(cls=KadersCommando, name="export")
@@ -553,7 +552,7 @@ def export(
     from . import schrijven  # tomli-w and file locking: only where something is written
 
     register = _laad(ctx)
-    datum = _datum(peildatum, "--peildatum", dt.date.today()) if peildatum else None
+    datum = None if peildatum is None else _datum(peildatum, "--peildatum", dt.date.today())
     uitvoer = _formaat(formaat, (*render.FORMATEN, "toml"))
     kaders = _selectie(register, regio, type_, organisatie, status, zoek, datum)
     if uitvoer == "toml":
@@ -561,10 +560,7 @@ def export(
     else:
         tekst = render.export(kaders, uitvoer, _scherm())
     if uitvoer_pad is not None:
-        if uitvoer == "toml":
-            schrijven.exporteer(uitvoer_pad, tekst)
-        else:
-            schrijven.schrijf_atomisch(uitvoer_pad, tekst.encode("utf-8"))
+        schrijven.exporteer(uitvoer_pad, tekst, is_register=uitvoer == "toml")
         print(f"kaders: {len(kaders)} kaders geschreven naar {uitvoer_pad}", file=sys.stderr)
         return
     if not kaders:
@@ -648,14 +644,14 @@ def toevoegen(
         "naam": naam,
         "regio": regio,
         "landen": land or None,
-        "organisatie": organisatie,
-        "typen": type_ or None,
-        "personeel": int(personeel) if personeel and personeel.isdigit() else personeel,
-        "duiding": duiding,
-        "telling": telling,
+        "organisatie": _vocabulaire(organisatie, ORGANISATIES),
+        "typen": [_vocabulaire(t, TYPEN) for t in type_] if type_ else None,
+        "personeel": _geheel_getal(personeel),
+        "duiding": _vocabulaire(duiding, DUIDINGEN),
+        "telling": _vocabulaire(telling, TELLINGEN),
         "begin": begin,
         "eind": eind,
-        "status": status,
+        "status": _vocabulaire(status, STATUSSEN),
         "bron": bron,
         "citaat": citaat,
         "toelichting": toelichting,
@@ -663,7 +659,7 @@ def toevoegen(
     }
     data = {k: v for k, v in opties.items() if v is not None}
     if not data and not sys.stdin.isatty():
-        data = schrijven.lees_invoer(sys.stdin.read())
+        data = schrijven.lees_invoer(sys.stdin.buffer.read())
     else:
         _vraag_ontbrekende(data)
     kader, toml = schrijven.voeg_toe(pad, data, droog=droog)
@@ -672,6 +668,20 @@ def toevoegen(
         print(f"kaders: droog: kader '{kader.id}' is geldig; niets geschreven", file=sys.stderr)
     else:
         print(f"kaders: kader '{kader.id}' toegevoegd aan {pad}", file=sys.stderr)
+
+
+def _geheel_getal(tekst: str | None) -> int | str | None:
+    """An integer option; anything else goes on as text, for the model to reject in Dutch."""
+    if tekst is not None and re.fullmatch(r"-?\d{1,12}", tekst.strip(), re.ASCII):
+        return int(tekst)
+    return tekst
+
+
+def _vocabulaire(waarde: str | None, geldig: Sequence[str]) -> str | None:
+    """A vocabulary value in its canonical spelling ('eu' -> 'EU'); unknown ones unchanged."""
+    if waarde is None:
+        return None
+    return {g.casefold(): g for g in geldig}.get(waarde.casefold(), waarde)
 
 
 def _afleiding(tekst: str) -> dict[str, str]:

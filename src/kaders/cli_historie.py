@@ -175,5 +175,5 @@ def tijdlijn_(
     from . import render_historie
     from .tijdlijn import tijdlijn
 
-    lijn = tijdlijn(register, kaders, begin, eind, stap.lower(), per)
+    lijn = tijdlijn(register, kaders, begin, eind, stap.lower(), per.lower())
     _schrijf(render_historie.tijdlijn(lijn, uitvoer, _scherm()))

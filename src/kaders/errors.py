@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -47,13 +48,34 @@ def dichtstbij(waarde: str, geldig: Iterable[str], n: int = 1) -> list[str]:
     return difflib.get_close_matches(waarde, list(geldig), n=n, cutoff=0.6)
 
 
+_HET_WOORDEN = frozenset({"formaat", "type", "kader", "veld", "commando", "id"})
+
+
 def onbekend(soort: str, waarde: str, geldig: Iterable[str]) -> str:
     """A Dutch message for an unknown value, with the closest match and the valid values."""
     opties = sorted(geldig)
-    tekst = f"onbekende {soort} '{waarde}'"
+    bijvoeglijk = "onbekend" if soort in _HET_WOORDEN else "onbekende"
+    tekst = f"{bijvoeglijk} {soort} '{waarde}'"
     beste = dichtstbij(waarde, opties)
-    if beste:
-        tekst += f"; bedoelde u '{beste[0]}'?"
+    tekst += f"; bedoelde u '{beste[0]}'?" if beste else "."
     if len(opties) <= 40:
         tekst += f" Geldig: {', '.join(opties)}."
     return tekst
+
+
+_OS_FOUTEN = {
+    errno.ENOENT: "bestaat niet",
+    errno.EACCES: "geen toegang",
+    errno.EPERM: "geen toestemming",
+    errno.EISDIR: "is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.ENOSPC: "schijf vol",
+    errno.EROFS: "alleen-lezen bestandssysteem",
+    errno.EEXIST: "bestaat al",
+    errno.ENAMETOOLONG: "naam te lang",
+}
+
+
+def os_fout(fout: OSError) -> str:
+    """A Dutch description of an operating-system error."""
+    return _OS_FOUTEN.get(fout.errno or 0, f"systeemfout {fout.errno}")

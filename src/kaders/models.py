@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cached_property
 from typing import Annotated, Any, Literal, get_args
 
@@ -34,6 +35,7 @@ STAPPEN = ("maand", "kwartaal")  # periods of a timeline
 SLUG_PATROON = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[StrictStr, Field(pattern=SLUG_PATROON, max_length=80)]
 Tekst = Annotated[StrictStr, Field(min_length=1)]
+_ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def _alleen_datum(waarde: Any) -> Any:
@@ -42,7 +44,7 @@ def _alleen_datum(waarde: Any) -> Any:
         raise ValueError("een datum zonder tijd (JJJJ-MM-DD) verwacht")
     if isinstance(waarde, dt.date):
         return waarde
-    if isinstance(waarde, str) and len(waarde) == 10:
+    if isinstance(waarde, str) and _ISO_DATUM.fullmatch(waarde):
         try:
             return dt.date.fromisoformat(waarde)
         except ValueError:

@@ -24,7 +24,7 @@ _TOML_NL = {
     "Invalid value": "ongeldige waarde",
     "Invalid statement": "ongeldige regel",
     "Expected '=' after a key in a key/value pair": "'=' verwacht na een sleutel",
-    "Expected newline or end of document after a statement": ("regeleinde verwacht na een waarde"),
+    "Expected newline or end of document after a statement": "regeleinde verwacht na een waarde",
     "Invalid date or datetime": "ongeldige datum of tijd",
     "Unclosed array": "lijst niet afgesloten met ']'",
     "Unclosed inline table": "inline-tabel niet afgesloten met '}'",
@@ -34,6 +34,12 @@ _TOML_NL = {
     "Cannot mutate immutable namespace": "tabel wordt opnieuw gedefinieerd",
     "Expected ']' at the end of a table declaration": "']' verwacht aan het eind van een tabelkop",
     "Expected ']]' at the end of an array declaration": "']]' verwacht aan het eind van de kop",
+    "Illegal character": "ongeldig teken",
+    "Unescaped '\\' in a string": "losse '\\' in tekst (schrijf '\\\\')",
+    "Invalid hex value": "ongeldige hexadecimale waarde",
+    "Invalid number": "ongeldig getal",
+    "Invalid value in string": "ongeldige waarde in tekst",
+    "Cannot declare": "tabel of sleutel wordt dubbel gedeclareerd",
 }
 
 
@@ -44,7 +50,8 @@ class Regelkaart:
         self.koppen: dict[str, list[int]] = {}
         self.sleutels: dict[tuple[str, int], dict[str, int]] = {}
         huidig: tuple[str, int] | None = None
-        for nummer, regel in enumerate(tekst.splitlines(), start=1):
+        # Only \n ends a line in TOML; str.splitlines would also split on U+2028 and friends.
+        for nummer, regel in enumerate(tekst.split("\n"), start=1):
             kop = _KOP.match(regel)
             if kop:
                 naam = kop.group(2).strip("\"' ")
@@ -105,7 +112,9 @@ def parse_toml(tekst: str, bestand: str) -> dict[str, Any]:
         bericht = str(fout)
         plaats = _TOML_PLAATS.search(bericht)
         kern = _TOML_PLAATS.sub("", bericht)
-        kern_nl = _TOML_NL.get(kern, f"ongeldige TOML ({kern})")
+        kern_nl = _TOML_NL.get(kern) or next(
+            (nl for en, nl in _TOML_NL.items() if kern.startswith(en)), f"ongeldige TOML ({kern})"
+        )
         if plaats and plaats.group(1):
             regel, kolom = int(plaats.group(1)), int(plaats.group(2))
         else:
@@ -286,8 +295,8 @@ def _melding(
 
 
 def _toon(waarde: object) -> str:
-    """A short, printable rendering of a wrong value."""
-    tekst = repr(waarde)
+    """A short, printable rendering of a wrong value, TOML-style for booleans."""
+    tekst = ("true" if waarde else "false") if isinstance(waarde, bool) else repr(waarde)
     return tekst if len(tekst) <= 60 else tekst[:57] + "..."
 
 

@@ -322,7 +322,10 @@ def totaal(uitkomst: Totaal, formaat: str, scherm: Scherm) -> str:
         rij["personeel_tekst"] = "onbekend" if groep.personeel is None else str(groep.personeel)
         rijen.append(rij)
     if formaat == "jsonl":
-        return jsonl_tekst(rijen)
+        alleen_gegevens = ("bevat", "personeel_tekst")
+        return jsonl_tekst(
+            [{k: v for k, v in r.items() if k not in alleen_gegevens} for r in rijen]
+        )
     kolommen = (*TOTAAL_KOLOMMEN, ("peildatum", "Peildatum"), ("per", "Per"))
     tabel_kolommen = (
         ("groep", uitkomst.per.capitalize()),
@@ -372,6 +375,7 @@ def verloop(verlopen: Sequence[Verloop], formaat: str, scherm: Scherm, titel: st
         ("status", "Status"),
         ("personeel", "Personeel"),
         ("duiding", "Duiding"),
+        ("telling", "Telling"),
     )
     tabel_kolommen = (
         ("id", "ID"),

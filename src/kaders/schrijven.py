@@ -12,9 +12,9 @@ from typing import Any
 
 import tomli_w
 
-from .errors import KadersFout, Melding, onbekend
+from .errors import KadersFout, Melding, onbekend, os_fout
 from .models import Kader, Register
-from .register import decodeer, laad_tekst, lees_tekst, parse_toml, valideer_kader
+from .register import decodeer, laad_tekst, lees_bytes, parse_toml, valideer_kader
 
 SCHEMA_REGEL = "#:schema ./kaders.schema.json\n"
 
@@ -75,11 +75,11 @@ def aangevulde_tekst(oud: str, kader: Kader) -> str:
 @contextlib.contextmanager
 def slot(pad: Path) -> Iterator[None]:
     """An exclusive lock on the register's folder, so concurrent writers take turns."""
-    map_ = pad.parent if str(pad.parent) else Path(".")
+    map_ = Path(os.path.realpath(pad)).parent
     try:
         fd = os.open(map_, os.O_RDONLY)
     except OSError as fout:
-        raise KadersFout([Melding(f"kan de map niet openen: {fout.strerror}", str(map_))]) from None
+        raise KadersFout([Melding(f"kan de map niet openen: {os_fout(fout)}", str(map_))]) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -88,16 +88,22 @@ def slot(pad: Path) -> Iterator[None]:
 
 
 def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
-    """Replace a file in one step: temp file in the same folder, fsync, rename, keep its mode."""
-    map_ = pad.parent if str(pad.parent) else Path(".")
+    """Replace a file in one step: temp file in the same folder, fsync, rename, keep its mode.
+
+    A symbolic link is followed, so the file it points to is replaced, not the link.
+    """
+    pad = Path(os.path.realpath(pad))
+    map_ = pad.parent
     try:
         modus = pad.stat().st_mode & 0o7777
     except FileNotFoundError:
         modus = 0o666 & ~_umask()
+    except OSError as fout:
+        raise KadersFout([Melding(f"kan niet schrijven: {os_fout(fout)}", str(pad))]) from None
     try:
         fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=f".{pad.name}.", suffix=".tmp")
     except OSError as fout:
-        raise KadersFout([Melding(f"kan niet schrijven: {fout.strerror}", str(pad))]) from None
+        raise KadersFout([Melding(f"kan niet schrijven: {os_fout(fout)}", str(pad))]) from None
     try:
         with os.fdopen(fd, "wb") as bestand:
             bestand.write(inhoud)
@@ -105,6 +111,10 @@ def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
             os.fsync(bestand.fileno())
         os.chmod(tijdelijk, modus)
         os.replace(tijdelijk, pad)
+    except OSError as fout:
+        with contextlib.suppress(OSError):
+            os.unlink(tijdelijk)
+        raise KadersFout([Melding(f"kan niet schrijven: {os_fout(fout)}", str(pad))]) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tijdelijk)
@@ -124,7 +134,8 @@ def _umask() -> int:
 
 def _ruim_restanten_op(pad: Path) -> None:
     """Remove temp files a killed writer left behind; only called while holding the lock."""
-    for rest in pad.parent.glob(f".{pad.name}.*.tmp"):
+    echt = Path(os.path.realpath(pad))
+    for rest in echt.parent.glob(f".{echt.name}.*.tmp"):
         with contextlib.suppress(OSError):
             rest.unlink()
 
@@ -137,7 +148,8 @@ def voeg_toe(pad: Path, data: Mapping[str, Any], *, droog: bool = False) -> tupl
     anything fails, or when `droog` is set.
     """
     with slot(pad):
-        oud = lees_tekst(pad)
+        ruw = lees_bytes(pad)
+        oud = decodeer(ruw, str(pad))
         try:
             register = laad_tekst(oud, str(pad))
         except KadersFout as fout:
@@ -150,24 +162,40 @@ def voeg_toe(pad: Path, data: Mapping[str, Any], *, droog: bool = False) -> tupl
         laad_tekst(nieuw, str(pad))
         if not droog:
             _ruim_restanten_op(pad)
-            ruw = pad.read_bytes()
             bom = b"\xef\xbb\xbf" if ruw.startswith(b"\xef\xbb\xbf") else b""
             schrijf_atomisch(pad, bom + nieuw.encode("utf-8"))
     return kader, kader_toml(kader)
 
 
-def lees_invoer(tekst: str) -> dict[str, Any]:
+_JSON_NL = {
+    "Expecting ',' delimiter": "',' verwacht",
+    "Expecting ':' delimiter": "':' verwacht",
+    "Expecting value": "waarde verwacht",
+    "Expecting property name enclosed in double quotes": 'sleutel tussen "…" verwacht',
+    "Unterminated string starting at": "tekst niet afgesloten",
+    "Invalid control character at": "ongeldig stuurteken in tekst",
+    "Extra data": "extra tekens na het JSON-object",
+    "Invalid \\escape": "ongeldige escape",
+}
+
+
+def lees_invoer(ruw: bytes) -> dict[str, Any]:
     """One framework from stdin: a JSON object (as in the JSON output) or a TOML table."""
     import json
 
-    inhoud = tekst.lstrip("\ufeff").strip()
-    if not inhoud:
+    inhoud = decodeer(ruw, "<stdin>")
+    if not inhoud.strip():
         raise KadersFout([Melding("geen invoer op stdin: verwacht één kader als JSON of TOML")])
-    if inhoud.startswith("{"):
+    begin = inhoud.lstrip()
+    if begin.startswith("[") and not begin.startswith("[["):
+        with contextlib.suppress(json.JSONDecodeError):
+            json.loads(inhoud)  # a JSON array rather than a TOML table header
+            raise KadersFout([Melding("verwacht één JSON-object, geen lijst", "<stdin>")])
+    if begin.startswith("{"):
         try:
             data = json.loads(inhoud)
         except json.JSONDecodeError as fout:
-            melding = f"ongeldige JSON: {fout.msg}"
+            melding = f"ongeldige JSON: {_JSON_NL.get(fout.msg, fout.msg)}"
             raise KadersFout([Melding(melding, "<stdin>", fout.lineno, fout.colno)]) from None
         if not isinstance(data, dict):
             raise KadersFout([Melding("verwacht één JSON-object", "<stdin>")])
@@ -177,11 +205,15 @@ def lees_invoer(tekst: str) -> dict[str, Any]:
     if list(toml_data) == ["kader"] and isinstance(tabellen, list):
         if len(tabellen) != 1:
             raise KadersFout([Melding("verwacht precies één [[kader]]-tabel", "<stdin>")])
+        if not isinstance(tabellen[0], dict):
+            raise KadersFout([Melding("[[kader]] moet een tabel zijn", "<stdin>")])
         return dict(tabellen[0])
     return toml_data
 
 
-def exporteer(pad: Path, tekst: str) -> None:
-    """Write an exported register atomically, after checking it loads back."""
-    laad_tekst(decodeer(tekst.encode("utf-8"), str(pad)), str(pad))
-    schrijf_atomisch(pad, tekst.encode("utf-8"))
+def exporteer(pad: Path, tekst: str, *, is_register: bool) -> None:
+    """Write an export atomically under the lock; a TOML register is first checked to load."""
+    if is_register:
+        laad_tekst(tekst, str(pad))
+    with slot(pad):
+        schrijf_atomisch(pad, tekst.encode("utf-8"))
