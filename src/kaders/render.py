@@ -117,7 +117,6 @@ def tabel(
 ) -> str:
     """A Rich table rendered to text; Rich is imported only here."""
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
     cellen = [[_cel(rij.get(k)) for k, _ in kolommen] for rij in rijen]
@@ -130,6 +129,13 @@ def tabel(
         )
     for rij in cellen:
         tafel.add_row(*rij)
+    return naar_tekst(tafel, scherm)
+
+
+def naar_tekst(iets: object, scherm: Scherm) -> str:
+    """Render a Rich object to text; without colour, lines carry no trailing padding."""
+    from rich.console import Console
+
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -142,8 +148,10 @@ def tabel(
         markup=False,
         emoji=False,
     )
-    console.print(tafel)
-    return buffer.getvalue()
+    console.print(iets)
+    if scherm.kleur:
+        return buffer.getvalue()
+    return "".join(regel.rstrip() + "\n" for regel in buffer.getvalue().splitlines())
 
 
 def tabulair(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,6 +14,7 @@ from .render import (
     json_tekst,
     jsonl_tekst,
     kader_json,
+    naar_tekst,
     personeel_tekst,
     totaal_json,
     tsv,
@@ -47,7 +47,6 @@ def _rich_tabel(
 ) -> str:
     """A Rich table of (cells, style) rows; koppen are (header, 'left'|'right'|'bar')."""
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -68,18 +67,7 @@ def _rich_tabel(
         )
     for cellen, stijl in rijen:
         tafel.add_row(*(Text(c) for c in cellen), style=stijl if scherm.kleur else None)
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=scherm.breedte,
-        force_terminal=scherm.kleur,
-        no_color=not scherm.kleur,
-        highlight=False,
-    )
-    console.print(tafel)
-    if scherm.kleur:
-        return buffer.getvalue()
-    return "".join(regel.rstrip() + "\n" for regel in buffer.getvalue().splitlines())
+    return naar_tekst(tafel, scherm)
 
 
 # --- verschil ------------------------------------------------------------------------------
