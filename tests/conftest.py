@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,14 @@ def kaders(
         env=omgeving,
         timeout=60,
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _eigen_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The programs the tests start cache registers in a folder of this run, not in ~/.cache."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KADERS_CACHE", str(tmp_path_factory.mktemp("kaders-cache")))
+        yield
 
 
 @pytest.fixture(scope="session")

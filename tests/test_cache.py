@@ -1,18 +1,25 @@
-"""The cache of large registers: same bytes, same register; anything odd falls back to parsing."""
+"""The register cache: same bytes, same register; anything odd falls back to parsing."""
 
 from __future__ import annotations
 
+import os
+import pickle
 from pathlib import Path
 
 import pytest
 from conftest import KLEIN, kaders
 
+from kaders import register as register_module
+from kaders.cache import BEWAAR
 from kaders.errors import KadersFout
-from kaders.register import VANAF_BYTES, laad
+from kaders.register import laad
+
+ENTRIES = "kaders-*.register.pickle"
+INVALID = Path(__file__).parent / "data" / "invalid"
 
 
-def _groot(pad: Path, aantal: int = 700) -> Path:
-    """A valid register above the cache threshold: the small one with many more frameworks."""
+def _groot(pad: Path, aantal: int = 50) -> Path:
+    """A valid register: the small one with many more frameworks."""
     tekst = KLEIN.read_text(encoding="utf-8")
     kop, _, kader = tekst.rpartition('[[kader]]\nid = "kort"')
     blokken = [
@@ -20,22 +27,61 @@ def _groot(pad: Path, aantal: int = 700) -> Path:
         for i in range(aantal)
     ]
     pad.write_text(kop + "\n".join(blokken), encoding="utf-8")
-    assert pad.stat().st_size > VANAF_BYTES
     return pad
 
 
-def test_second_load_comes_from_the_cache_and_is_equal(tmp_path: Path) -> None:
+def test_second_load_comes_from_the_cache_and_is_equal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pad, cache = _groot(tmp_path / "groot.toml"), tmp_path / "cache"
     eerste = laad(pad, cache)
-    bestanden = list(cache.glob("*.json"))
+    bestanden = list(cache.glob(ENTRIES))
     assert len(bestanden) == 1
-    assert laad(pad, cache) == eerste == laad(pad)
+    zonder_cache = laad(pad)
+
+    def niet_parsen(tekst: str, bestand: str) -> None:
+        raise AssertionError("a cache hit must not parse the TOML")
+
+    monkeypatch.setattr(register_module, "parse_toml", niet_parsen)
+    tweede = laad(pad, cache)
+    assert tweede == eerste == zonder_cache
+    assert [k.als_json() for k in tweede.kader] == [k.model_dump(mode="json") for k in eerste.kader]
+
+
+def test_an_entry_that_would_run_code_is_refused(tmp_path: Path) -> None:
+    pad, cache = _groot(tmp_path / "groot.toml"), tmp_path / "cache"
+    eerste = laad(pad, cache)
+    teken = tmp_path / "uitgevoerd"
+
+    class Kwaad:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {teken}",))
+
+    for bestand in cache.glob(ENTRIES):
+        bestand.write_bytes(pickle.dumps(Kwaad()))
+    assert laad(pad, cache) == eerste
+    assert not teken.exists()
+
+
+def test_old_entries_are_pruned_and_foreign_files_left_alone(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    vreemd = cache / "notities.json"
+    vreemd.write_text("{}")
+    tekst = KLEIN.read_text(encoding="utf-8")
+    for i in range(BEWAAR + 3):
+        pad = tmp_path / f"r{i}.toml"
+        pad.write_text(tekst + f"# versie {i}\n", encoding="utf-8")
+        laad(pad, cache)
+    assert len(list(cache.glob(ENTRIES))) == BEWAAR
+    assert vreemd.read_text() == "{}"
+    assert not list(cache.glob("*.tmp"))
 
 
 def test_a_damaged_cache_entry_falls_back_to_parsing(tmp_path: Path) -> None:
     pad, cache = _groot(tmp_path / "groot.toml"), tmp_path / "cache"
     eerste = laad(pad, cache)
-    for bestand in cache.glob("*.json"):
+    for bestand in cache.glob(ENTRIES):
         bestand.write_text('{"register": kapot')
     assert laad(pad, cache) == eerste
 
@@ -46,12 +92,13 @@ def test_changed_bytes_never_hit_an_old_entry(tmp_path: Path) -> None:
     pad.write_text(pad.read_text().replace('id = "kort-3"', 'id = "kort-2"'))
     with pytest.raises(KadersFout, match="moet uniek zijn"):
         laad(pad, cache)
-    assert len(list(cache.glob("*.json"))) == 1
+    assert len(list(cache.glob(ENTRIES))) == 1
 
 
-def test_small_registers_and_invalid_ones_are_not_cached(tmp_path: Path) -> None:
+def test_invalid_registers_are_not_cached(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    laad(KLEIN, cache)
+    with pytest.raises(KadersFout):
+        laad(INVALID / "dubbel-id.toml", cache)
     assert not cache.exists()
 
 
@@ -60,6 +107,6 @@ def test_cli_uses_cache_folder_from_environment(tmp_path: Path) -> None:
     for _ in range(2):
         uitkomst = kaders("--register", str(pad), "totaal", env={"KADERS_CACHE": str(cache)})
         assert uitkomst.returncode == 0
-    assert len(list(cache.glob("*.json"))) == 1
+    assert len(list(cache.glob(ENTRIES))) == 1
     kaders("--register", str(pad), "list", env={"KADERS_CACHE": "uit", "HOME": str(tmp_path)})
     assert not (tmp_path / ".cache").exists()

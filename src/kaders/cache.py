@@ -1,42 +1,75 @@
-"""A cache of validated large registers, keyed by their exact bytes: skip TOML parsing."""
+"""A cache of validated registers, keyed by their exact bytes: skip parsing and validating.
+
+An entry is the pickled `Register` that exactly these bytes validated to, under exactly this
+version of kaders, its models and Pydantic; so a hit needs neither TOML parsing nor the
+models' validators (which are then never built). Unpickling accepts only the register's own
+classes and dates, so an entry can never run code; anything odd is a miss.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import os
+import pickle
 import tempfile
 from pathlib import Path
 
-from pydantic import ValidationError
+import pydantic
 
-from . import __version__
+from . import __version__, models
 from .models import Register
 
 BEWAAR = 8
+_SOORT = ".register.pickle"  # only files named kaders-*.register.pickle are ours
+_KLASSEN = {
+    ("kaders.models", k.__name__): k
+    for k in (models.Register, models.Metadata, models.Regio, models.Kader, models.Afleiding)
+} | {("datetime", "date"): dt.date}
 
 
-def _sleutel(ruw: bytes) -> str:
-    """The same bytes under the same version of kaders give the same register."""
-    return hashlib.sha256(__version__.encode() + b"\0" + ruw).hexdigest()
+class _Lezer(pickle.Unpickler):
+    """Unpickle only the register's classes and dates; any other global is refused."""
+
+    def find_class(self, module: str, name: str) -> type:
+        klasse = _KLASSEN.get((module, name))
+        if klasse is None:
+            raise pickle.UnpicklingError(f"{module}.{name} hoort niet in een register")
+        return klasse
+
+
+def _naam(ruw: bytes) -> str:
+    """The entry's file name: the same bytes under the same code give the same register."""
+    sleutel = hashlib.sha256(f"{__version__}\0{pydantic.VERSION}\0".encode())
+    with contextlib.suppress(OSError):
+        sleutel.update(Path(models.__file__).read_bytes())
+    sleutel.update(b"\0" + ruw)
+    return f"kaders-{sleutel.hexdigest()}{_SOORT}"
 
 
 def haal(map_: Path, ruw: bytes) -> Register | None:
     """The register these bytes validated to before, or None (never an error)."""
     try:
-        return Register.model_validate_json((map_ / f"{_sleutel(ruw)}.json").read_bytes())
-    except (OSError, ValueError, ValidationError):
+        with (map_ / _naam(ruw)).open("rb") as bestand:
+            register = _Lezer(bestand).load()
+    except Exception:  # a damaged or foreign entry is a miss, whatever it raises
         return None
+    return register if isinstance(register, Register) else None
 
 
 def bewaar(map_: Path, ruw: bytes, register: Register) -> None:
     """Store a validated register and keep the newest few; an unwritable cache is skipped."""
     with contextlib.suppress(OSError):
         map_.mkdir(parents=True, exist_ok=True)
-        fd, tijdelijk = tempfile.mkstemp(dir=map_, suffix=".tmp")
-        with os.fdopen(fd, "wb") as bestand:
-            bestand.write(register.model_dump_json(by_alias=True).encode())
-        os.replace(tijdelijk, map_ / f"{_sleutel(ruw)}.json")
-        oud = sorted(map_.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix="kaders-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as bestand:
+                pickle.dump(register, bestand, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tijdelijk, map_ / _naam(ruw))
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tijdelijk)
+        oud = sorted(map_.glob(f"kaders-*{_SOORT}"), key=lambda p: p.stat().st_mtime, reverse=True)
         for overbodig in oud[BEWAAR:]:
             overbodig.unlink()

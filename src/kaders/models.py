@@ -64,12 +64,36 @@ def _leeg() -> list[Any]:
     return []
 
 
+def _json_waarde(waarde: Any) -> Any:
+    """A field value as JSON data: dates as ISO text, tables as dicts, lists item by item."""
+    if isinstance(waarde, _Strikt):
+        return waarde.als_json()
+    if isinstance(waarde, list):
+        return [_json_waarde(w) for w in waarde]
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    return waarde
+
+
 class _Strikt(BaseModel):
-    """Base for all register tables: unknown keys are errors, values are not coerced."""
+    """Base for all register tables: unknown keys are errors, values are not coerced.
+
+    The validators are built on first use (defer_build): a register read from the cache needs
+    none, and its records are turned into JSON by `als_json`, not by Pydantic's serializer.
+    """
 
     model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, validate_by_name=True, validate_by_alias=True
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+        defer_build=True,
     )
+
+    def als_json(self) -> dict[str, Any]:
+        """The record as JSON data, field by field; equal to model_dump(mode='json')."""
+        return {naam: _json_waarde(getattr(self, naam)) for naam in type(self).model_fields}
 
 
 class Afleiding(_Strikt):

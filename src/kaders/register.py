@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import re
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +15,6 @@ from .errors import KadersFout, Melding, dichtstbij, onbekend
 from .models import Afleiding, Kader, Metadata, Regio, Register
 
 _KOP = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' ]+?)\s*\]\]?")
-VANAF_BYTES = 256 * 1024  # below this, parsing is faster than the cache
 _SLEUTEL = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
 _TOML_PLAATS = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
 
@@ -106,6 +104,8 @@ def decodeer(ruw: bytes, bestand: str) -> str:
 
 def parse_toml(tekst: str, bestand: str) -> dict[str, Any]:
     """Parse TOML; a syntax error becomes a Dutch message with line and column."""
+    import tomllib  # not needed when the register comes from the cache
+
     try:
         return tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as fout:
@@ -123,9 +123,9 @@ def parse_toml(tekst: str, bestand: str) -> dict[str, Any]:
 
 
 def laad(pad: Path, cache: Path | None = None) -> Register:
-    """Load and validate a register file; a large one through the cache folder, if given."""
+    """Load and validate a register file, through the cache folder if one is given."""
     ruw = lees_bytes(pad)
-    if cache is None or len(ruw) < VANAF_BYTES:
+    if cache is None:
         return laad_tekst(decodeer(ruw, str(pad)), str(pad))
     from . import cache as cache_
 

@@ -30,7 +30,7 @@ class Scherm:
 
 def kader_json(kader: Kader) -> dict[str, Any]:
     """A framework as the documented JSON record (dates ISO, unknown count null)."""
-    return kader.model_dump(mode="json")
+    return kader.als_json()
 
 
 def personeel_tekst(kader: Kader) -> str:
