@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Melding:
+class Melding(NamedTuple):
     """One problem in a register: where it is and what is wrong, in Dutch."""
 
     tekst: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .errors import GebruiksFout, onbekend
 from .models import ORGANISATIES, STATUSSEN, TYPEN, Kader, Register
@@ -20,8 +20,7 @@ def zonder_accenten(tekst: str) -> str:
     return "".join(c for c in ontleed if not unicodedata.combining(c)).casefold()
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(NamedTuple):
     """Which frameworks a command is about; empty means no restriction."""
 
     regios: tuple[str, ...] = ()
@@ -110,39 +109,39 @@ def sorteer(register: Register, kaders: Iterable[Kader], sleutel: str = "regio")
     return sorted(kaders, key=sleutels[sleutel])  # type: ignore[arg-type]
 
 
-@dataclass
-class Groep:
+class Groep(NamedTuple):
     """Personnel of one group: the sum of the known counts (None if none) and how many had none."""
 
     groep: str
-    personeel: int | None = None
-    kaders: int = 0
-    met_aantal: int = 0
-    zonder_aantal: int = 0
-    gemengd: int = 0
-    bevat_circa: bool = False
-    bevat_maximaal: bool = False
-    bevat_per_jaar: bool = False
-    ids: list[str] = field(default_factory=list)
-
-    def tel(self, kader: Kader) -> None:
-        """Add one framework: its count when it has one, else one more 'zonder aantal'."""
-        self.kaders += 1
-        self.ids.append(kader.id)
-        if len(kader.typen) > 1:
-            self.gemengd += 1
-        if kader.personeel is None:
-            self.zonder_aantal += 1
-            return
-        self.met_aantal += 1
-        self.personeel = (self.personeel or 0) + kader.personeel
-        self.bevat_circa |= kader.duiding == "circa"
-        self.bevat_maximaal |= kader.duiding == "maximaal"
-        self.bevat_per_jaar |= kader.telling == "per-jaar"
+    personeel: int | None
+    kaders: int
+    met_aantal: int
+    zonder_aantal: int
+    gemengd: int
+    bevat_circa: bool
+    bevat_maximaal: bool
+    bevat_per_jaar: bool
+    ids: tuple[str, ...]
 
 
-@dataclass
-class Totaal:
+def groep(naam: str, kaders: Sequence[Kader]) -> Groep:
+    """Count one group: the known counts are summed; the others are 'zonder aantal'."""
+    met = [k for k in kaders if k.personeel is not None]
+    return Groep(
+        groep=naam,
+        personeel=sum(k.personeel for k in met if k.personeel is not None) if met else None,
+        kaders=len(kaders),
+        met_aantal=len(met),
+        zonder_aantal=len(kaders) - len(met),
+        gemengd=sum(1 for k in kaders if len(k.typen) > 1),
+        bevat_circa=any(k.duiding == "circa" for k in met),
+        bevat_maximaal=any(k.duiding == "maximaal" for k in met),
+        bevat_per_jaar=any(k.telling == "per-jaar" for k in met),
+        ids=tuple(k.id for k in kaders),
+    )
+
+
+class Totaal(NamedTuple):
     """A total on a reference date, split into groups that add up to the grand total."""
 
     peildatum: dt.date
@@ -171,20 +170,14 @@ def totaal(
 ) -> Totaal:
     """Personnel per group of the frameworks running on the reference date."""
     sleutel = groepsleutel(register, per)
-    groepen: dict[str, Groep] = {}
-    alles = Groep("totaal")
-    for kader in kaders:
-        if not kader.loopt_op(peildatum):
-            continue
-        naam = sleutel(kader)
-        groep = groepen.get(naam)
-        if groep is None:
-            groep = groepen[naam] = Groep(naam)
-        groep.tel(kader)
-        alles.tel(kader)
+    lopend = [k for k in kaders if k.loopt_op(peildatum)]
+    per_groep: dict[str, list[Kader]] = {}
+    for kader in lopend:
+        per_groep.setdefault(sleutel(kader), []).append(kader)
     volgorde = groepsvolgorde(register, per)
-    gesorteerd = sorted(groepen.values(), key=lambda g: (volgorde.get(g.groep, 1 << 30), g.groep))
-    return Totaal(peildatum, per, gesorteerd, alles)
+    namen = sorted(per_groep, key=lambda naam: (volgorde.get(naam, 1 << 30), naam))
+    groepen = [groep(naam, per_groep[naam]) for naam in namen]
+    return Totaal(peildatum, per, groepen, groep("totaal", lopend))
 
 
 def groepsvolgorde(register: Register, per: str) -> dict[str, int]:
@@ -198,8 +191,7 @@ def groepsvolgorde(register: Register, per: str) -> dict[str, int]:
     return {}
 
 
-@dataclass(frozen=True)
-class Verloop:
+class Verloop(NamedTuple):
     """A framework that ends before a threshold, with the days left from the reference date."""
 
     kader: Kader

@@ -6,8 +6,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .models import Kader
 from .query import Groep, Totaal, Verloop
@@ -20,8 +19,7 @@ _NIET_AFBREKEN = frozenset({"begin", "eind", "dagen_over", "groep", "status"})
 Rij = Mapping[str, Any]
 
 
-@dataclass(frozen=True)
-class Scherm:
+class Scherm(NamedTuple):
     """How a table is drawn: width and whether colour is allowed."""
 
     breedte: int = 100
@@ -95,7 +93,10 @@ _JSON_REGELBREUK = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u202
 
 def _json(data: Any, indent: int | None = None) -> str:
     """JSON with UTF-8 kept, except the characters other tools read as a line break."""
-    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_JSON_REGELBREUK)
+    tekst = json.dumps(data, ensure_ascii=False, indent=indent)
+    if "\x85" in tekst or "\u2028" in tekst or "\u2029" in tekst:  # translate is slow
+        return tekst.translate(_JSON_REGELBREUK)
+    return tekst
 
 
 def json_tekst(data: Any) -> str:
@@ -287,7 +288,7 @@ def groep_json(groep: Groep) -> dict[str, Any]:
         "bevat_circa": groep.bevat_circa,
         "bevat_maximaal": groep.bevat_maximaal,
         "bevat_per_jaar": groep.bevat_per_jaar,
-        "ids": groep.ids,
+        "ids": list(groep.ids),
     }
 
 
