@@ -1,7 +1,5 @@
 """Typer commands: arguments -> register -> query -> render. Only this module prints."""
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 import re

@@ -1,9 +1,6 @@
 """Pydantic models and vocabularies of the register; no I/O."""
 
-from __future__ import annotations
-
 import datetime as dt
-import re
 from functools import cached_property
 from typing import Annotated, Any, Literal, get_args
 
@@ -35,7 +32,14 @@ STAPPEN = ("maand", "kwartaal")  # periods of a timeline
 SLUG_PATROON = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[StrictStr, Field(pattern=SLUG_PATROON, max_length=80)]
 Tekst = Annotated[StrictStr, Field(min_length=1)]
-_ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _iso_vorm(tekst: str) -> bool:
+    """Whether text has the form YYYY-MM-DD in ASCII digits (fromisoformat takes more forms)."""
+    cijfers = tekst[:4] + tekst[5:7] + tekst[8:]
+    return (
+        len(tekst) == 10 and tekst[4] == tekst[7] == "-" and cijfers.isascii() and cijfers.isdigit()
+    )
 
 
 def _alleen_datum(waarde: Any) -> Any:
@@ -44,7 +48,7 @@ def _alleen_datum(waarde: Any) -> Any:
         raise ValueError("een datum zonder tijd (JJJJ-MM-DD) verwacht")
     if isinstance(waarde, dt.date):
         return waarde
-    if isinstance(waarde, str) and _ISO_DATUM.fullmatch(waarde):
+    if isinstance(waarde, str) and _iso_vorm(waarde):
         try:
             return dt.date.fromisoformat(waarde)
         except ValueError:
@@ -139,7 +143,7 @@ class Kader(_Strikt):
     )
 
     @model_validator(mode="after")
-    def _samenhang(self) -> Kader:
+    def _samenhang(self) -> "Kader":
         """Check the rules that span fields; all problems at once."""
         fouten: list[str] = []
         if self.begin > self.eind:

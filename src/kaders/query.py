@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
@@ -16,6 +15,8 @@ SORTEERSLEUTELS = ("regio", "missie", "id", "begin", "eind", "personeel", "statu
 
 def zonder_accenten(tekst: str) -> str:
     """Lower-case text without diacritics, for forgiving search: 'Moldavië' -> 'moldavie'."""
+    import unicodedata  # only for --zoek
+
     ontleed = unicodedata.normalize("NFKD", tekst)
     return "".join(c for c in ontleed if not unicodedata.combining(c)).casefold()
 

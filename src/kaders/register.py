@@ -14,9 +14,9 @@ from pydantic import BaseModel, ValidationError
 from .errors import KadersFout, Melding, dichtstbij, onbekend
 from .models import Afleiding, Kader, Metadata, Regio, Register
 
-_KOP = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' ]+?)\s*\]\]?")
-_SLEUTEL = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
-_TOML_PLAATS = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+_KOP = r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' ]+?)\s*\]\]?"  # patterns: compiled only when needed
+_SLEUTEL = r"^\s*([A-Za-z0-9_\-]+)\s*="
+_TOML_PLAATS = r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)"
 
 _TOML_NL = {
     "Invalid value": "ongeldige waarde",
@@ -48,16 +48,17 @@ class Regelkaart:
         self.koppen: dict[str, list[int]] = {}
         self.sleutels: dict[tuple[str, int], dict[str, int]] = {}
         huidig: tuple[str, int] | None = None
+        kop_patroon, sleutel_patroon = re.compile(_KOP), re.compile(_SLEUTEL)
         # Only \n ends a line in TOML; str.splitlines would also split on U+2028 and friends.
         for nummer, regel in enumerate(tekst.split("\n"), start=1):
-            kop = _KOP.match(regel)
+            kop = kop_patroon.match(regel)
             if kop:
                 naam = kop.group(2).strip("\"' ")
                 regels = self.koppen.setdefault(naam, [])
                 regels.append(nummer)
                 huidig = (naam, len(regels) - 1)
                 continue
-            sleutel = _SLEUTEL.match(regel)
+            sleutel = sleutel_patroon.match(regel)
             if sleutel and huidig is not None:
                 self.sleutels.setdefault(huidig, {}).setdefault(sleutel.group(1), nummer)
 
@@ -110,8 +111,8 @@ def parse_toml(tekst: str, bestand: str) -> dict[str, Any]:
         return tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as fout:
         bericht = str(fout)
-        plaats = _TOML_PLAATS.search(bericht)
-        kern = _TOML_PLAATS.sub("", bericht)
+        plaats = re.search(_TOML_PLAATS, bericht)
+        kern = re.sub(_TOML_PLAATS, "", bericht)
         kern_nl = _TOML_NL.get(kern) or next(
             (nl for en, nl in _TOML_NL.items() if kern.startswith(en)), f"ongeldige TOML ({kern})"
         )

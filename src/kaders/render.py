@@ -12,7 +12,7 @@ from .models import Kader
 from .query import Groep, Totaal, Verloop
 
 FORMATEN = ("tabel", "json", "jsonl", "csv", "tsv")
-_EEN_REGEL = re.compile(r"[\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]")  # all str.splitlines breaks
+_EEN_REGEL = r"[\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]"  # all str.splitlines breaks
 _CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 _NIET_AFBREKEN = frozenset({"begin", "eind", "dagen_over", "groep", "status"})
 
@@ -61,9 +61,10 @@ def _afgeleid_tekst(afgeleid: list[dict[str, str]]) -> str:
 def tsv(kolommen: Sequence[str], rijen: Iterable[Rij]) -> str:
     """Tab-separated lines with one header row; tabs and newlines inside values become spaces."""
     uit = ["\t".join(kolommen)]
+    een_regel = re.compile(_EEN_REGEL)  # compiled here, not on every start
     for rij in rijen:
         cellen = (_cel(rij.get(k)) for k in kolommen)
-        uit.append("\t".join(_EEN_REGEL.sub(" ", c) for c in cellen))
+        uit.append("\t".join(een_regel.sub(" ", c) for c in cellen))
     return "\n".join(uit) + "\n"
 
 
