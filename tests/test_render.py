@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from kaders.render import csv_tekst, json_tekst, jsonl_tekst, tsv
+from kaders.render import csv_tekst, json_tekst, jsonl_tekst, kolombreedtes, tsv
 
 
 def test_tsv_keeps_one_record_per_line_whatever_the_text() -> None:
@@ -42,3 +42,34 @@ def test_table_shows_brackets_literally() -> None:
 
     uit = tabel("t", [("a", "A")], [{"a": "[twintig] en [/x]"}], Scherm(breedte=80))
     assert "[twintig] en [/x]" in uit
+
+
+def test_column_widths_fit_without_splitting_words_when_wrapping_suffices() -> None:
+    kolommen = [
+        ["ID", "eulex-kosovo"],
+        ["Naam", "een heel lange naam van een missie"],
+        ["Eind", "2028"],
+    ]
+    assert kolombreedtes(kolommen, [False, False, True], 100) == [12, 34, 4]
+    smal = kolombreedtes(kolommen, [False, False, True], 30)
+    assert smal == [12, 14, 4]  # only the name wraps, between words; no word is split
+    assert sum(smal) == 30
+
+
+def test_column_widths_split_words_only_when_needed_and_fixed_columns_last() -> None:
+    kolommen = [["a", "x" * 20], ["b", "y" * 20], ["datum", "2028-06-30"]]
+    gesplitst = kolombreedtes(kolommen, [False, False, True], 30)
+    assert gesplitst == [10, 10, 10]  # words folded evenly; the fixed date column untouched
+    noodgeval = kolombreedtes(kolommen, [False, False, True], 6)
+    assert sum(noodgeval) == 6 and min(noodgeval) >= 1
+
+
+def test_table_lines_fit_the_screen_and_keep_every_cell() -> None:
+    from kaders.render import Scherm, tabel
+
+    rijen = [{"id": f"kader-met-een-lange-sleutel-{i}", "naam": "woord " * 12} for i in range(5)]
+    kolommen = [("id", "ID"), ("naam", "Naam")]
+    for breedte in (40, 80, 120):
+        uit = tabel("t", kolommen, rijen, Scherm(breedte=breedte))
+        assert max(len(regel) for regel in uit.splitlines()) <= breedte
+        assert "".join(uit.split()).count("woord") == 5 * 12

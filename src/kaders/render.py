@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from .models import Kader
@@ -119,19 +119,54 @@ def tabel(
 ) -> str:
     """A Rich table rendered to text; Rich is imported only here."""
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
+    from rich.text import Text
 
     cellen = [[_cel(rij.get(k)) for k, _ in kolommen] for rij in rijen]
+    vast = [sleutel in _NIET_AFBREKEN for sleutel, _ in kolommen]
+    inhoud = [[kop, *(rij[i] for rij in cellen)] for i, (_, kop) in enumerate(kolommen)]
+    breedtes = kolombreedtes(inhoud, vast, tabelruimte(scherm.breedte, len(kolommen)), cell_len)
     tafel = Table(title=titel, box=box.SIMPLE_HEAVY, caption=voet, title_justify="left")
-    for i, (sleutel, kop) in enumerate(kolommen):
-        # Wrap between words, never inside one, unless a single word is very long.
-        woorden = [len(w) for rij in cellen for w in rij[i].split()] + [len(kop)]
-        tafel.add_column(
-            kop, no_wrap=sleutel in _NIET_AFBREKEN, overflow="fold", min_width=min(max(woorden), 10)
-        )
+    for (_, kop), breedte, niet_afbreken in zip(kolommen, breedtes, vast, strict=True):
+        tafel.add_column(kop, width=breedte, no_wrap=niet_afbreken, overflow="fold")
     for rij in cellen:
-        tafel.add_row(*rij)
+        tafel.add_row(*map(Text, rij))  # Text: no markup or emoji parsing per cell
     return naar_tekst(tafel, scherm)
+
+
+def tabelruimte(schermbreedte: int, kolommen: int) -> int:
+    """Room for cell text in a Rich table with edges, separators and one space each side."""
+    return schermbreedte - 2 - (kolommen - 1) - 2 * kolommen
+
+
+def kolombreedtes(
+    kolommen: Sequence[Sequence[str]],
+    vast: Sequence[bool],
+    ruimte: int,
+    lengte: Callable[[str], int] = len,
+) -> list[int]:
+    """Column widths that fit the room: wrap between words first, split words only if needed.
+
+    Each column is as wide as its longest line. While the table is too wide, the widest column
+    that can still wrap between words loses a character; then the widest one that is not fixed
+    (its words are folded); then any. Rich gets the widths and measures nothing itself.
+    """
+    hoogst = [max((lengte(r) for c in k for r in c.split("\n")), default=0) or 1 for k in kolommen]
+    laagst = [
+        h if v else max((lengte(w) for c in k for w in c.split()), default=0) or 1
+        for k, h, v in zip(kolommen, hoogst, vast, strict=True)
+    ]
+    breedtes = list(hoogst)
+    for ondergrens in (laagst, [b if v else 1 for b, v in zip(hoogst, vast, strict=True)]):
+        while sum(breedtes) > ruimte:
+            kandidaten = [i for i, b in enumerate(breedtes) if b > ondergrens[i]]
+            if not kandidaten:
+                break
+            breedtes[max(kandidaten, key=lambda i: breedtes[i])] -= 1
+    while sum(breedtes) > ruimte and max(breedtes) > 1:
+        breedtes[breedtes.index(max(breedtes))] -= 1
+    return breedtes
 
 
 def naar_tekst(iets: object, scherm: Scherm) -> str:
@@ -205,39 +240,45 @@ LIJST_TABEL = (
 EXPORT_KOLOMMEN = tuple((naam, naam) for naam in Kader.model_fields)
 
 
-def _lijst_rij(kader: Kader) -> dict[str, Any]:
-    """A framework as a row: the JSON record plus texts for people."""
-    rij = kader_json(kader)
-    rij["typen_tekst"] = "+".join(kader.typen)
-    rij["personeel_tekst"] = personeel_tekst(kader)
-    rij["afgeleid"] = _afgeleid_tekst(rij["afgeleid"])
-    return rij
+def _lijst_rij(kader: Kader, record: dict[str, Any]) -> dict[str, Any]:
+    """A framework as a row: its JSON record plus texts for people."""
+    return {
+        **record,
+        "typen_tekst": "+".join(kader.typen),
+        "personeel_tekst": personeel_tekst(kader),
+        "afgeleid": _afgeleid_tekst(record["afgeleid"]),
+    }
 
 
 def lijst(kaders: Sequence[Kader], formaat: str, scherm: Scherm, titel: str) -> str:
     """The list of frameworks."""
-    return tabulair(
-        formaat,
-        titel=titel,
-        kolommen=LIJST_KOLOMMEN,
-        rijen=[_lijst_rij(k) for k in kaders],
-        json_data=[kader_json(k) for k in kaders],
-        scherm=scherm,
-        tabel_kolommen=LIJST_TABEL,
-        voet=f"{len(kaders)} kaders",
-    )
+    return _kaders(kaders, formaat, scherm, titel, LIJST_KOLOMMEN, f"{len(kaders)} kaders")
 
 
 def export(kaders: Sequence[Kader], formaat: str, scherm: Scherm) -> str:
     """Every field of every framework (json/jsonl/csv/tsv); the table shows the list view."""
+    return _kaders(kaders, formaat, scherm, "Register", EXPORT_KOLOMMEN, None)
+
+
+def _kaders(
+    kaders: Sequence[Kader],
+    formaat: str,
+    scherm: Scherm,
+    titel: str,
+    kolommen: Sequence[tuple[str, str]],
+    voet: str | None,
+) -> str:
+    """Frameworks in any format; each record is turned into JSON data once."""
+    records = [kader_json(k) for k in kaders]
     return tabulair(
         formaat,
-        titel="Register",
-        kolommen=EXPORT_KOLOMMEN,
-        rijen=[_lijst_rij(k) for k in kaders],
-        json_data=[kader_json(k) for k in kaders],
+        titel=titel,
+        kolommen=kolommen,
+        rijen=[_lijst_rij(k, r) for k, r in zip(kaders, records, strict=True)],
+        json_data=records,
         scherm=scherm,
         tabel_kolommen=LIJST_TABEL,
+        voet=voet,
     )
 
 
@@ -370,9 +411,7 @@ def verloop(verlopen: Sequence[Verloop], formaat: str, scherm: Scherm, titel: st
         record["dagen_over"] = v.dagen_over
         record["afgelopen"] = v.afgelopen
         json_data.append(record)
-        rij = _lijst_rij(v.kader)
-        rij["dagen_over"] = v.dagen_over
-        rij["afgelopen"] = v.afgelopen
+        rij = _lijst_rij(v.kader, record)
         rij["resterend"] = "afgelopen" if v.afgelopen else f"{v.dagen_over} dagen"
         rijen.append(rij)
     kolommen = (
