@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
-import pickle
 import tempfile
 from pathlib import Path
 
@@ -20,6 +19,11 @@ import pydantic
 
 from . import __version__, models
 from .models import Register
+
+try:  # the C unpickler itself: pickle.py costs 1-2 ms more to import, and a hit needs only this
+    from _pickle import Unpickler, UnpicklingError
+except ImportError:  # not CPython
+    from pickle import Unpickler, UnpicklingError
 
 BEWAAR = 8
 _SOORT = ".register.pickle"  # only files named kaders-*.register.pickle are ours
@@ -29,13 +33,13 @@ _KLASSEN = {
 } | {("datetime", "date"): dt.date}
 
 
-class _Lezer(pickle.Unpickler):
+class _Lezer(Unpickler):
     """Unpickle only the register's classes and dates; any other global is refused."""
 
     def find_class(self, module: str, name: str) -> type:
         klasse = _KLASSEN.get((module, name))
         if klasse is None:
-            raise pickle.UnpicklingError(f"{module}.{name} hoort niet in een register")
+            raise UnpicklingError(f"{module}.{name} hoort niet in een register")
         return klasse
 
 
@@ -60,6 +64,8 @@ def haal(map_: Path, ruw: bytes) -> Register | None:
 
 def bewaar(map_: Path, ruw: bytes, register: Register) -> None:
     """Store a validated register and keep the newest few; an unwritable cache is skipped."""
+    import pickle
+
     with contextlib.suppress(OSError):
         map_.mkdir(parents=True, exist_ok=True)
         fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix="kaders-", suffix=".tmp")
