@@ -12,6 +12,10 @@ writes the bytecode, as `pip install` does). A table is drawn on a pseudo-termin
 real one. Peak memory is the child's maximum resident set size, measured by /usr/bin/time when
 it is there. jq and Miller (mlr) answer the same total for reference, when installed.
 
+Two baselines: the floor itself, and the "matched floor", the same app with the one exit step
+kaders takes (`gc.freeze()`, which skips the interpreter's last collection). Times are given
+as ratios to both: the first is the target, the second kaders' own overhead like for like.
+
 Prints one table and writes it as JSON (bench/resultaten.json by default, git-ignored).
 """
 
@@ -61,8 +65,8 @@ class Meting:
     piek_kb: list[int] = field(default_factory=list)
     exitcodes: set[int] = field(default_factory=set)
 
-    def rij(self, vloer: float | None) -> dict[str, Any]:
-        """The row for the table and the JSON file."""
+    def rij(self, vloer: float | None, gelijk: float | None = None) -> dict[str, Any]:
+        """The row for the table and the JSON file; ratios to the floor and the matched floor."""
         mediaan = statistics.median(self.tijden)
         return {
             "naam": self.naam,
@@ -74,6 +78,8 @@ class Meting:
             "cpu_ms": round(statistics.median(self.cpu) * 1000, 1),
             "ratio_vloer": round(mediaan / vloer, 3) if vloer else None,
             "boven_vloer_ms": round((mediaan - vloer) * 1000, 1) if vloer else None,
+            "ratio_gelijk": round(mediaan / gelijk, 3) if gelijk else None,
+            "boven_gelijk_ms": round((mediaan - gelijk) * 1000, 1) if gelijk else None,
             "piek_mb": round(max(self.piek_kb) / 1024, 1),
             "exitcodes": sorted(self.exitcodes),
             "tijden_ms": [round(t * 1000, 1) for t in self.tijden],
@@ -103,10 +109,10 @@ class Starter:
             return [sys.executable, "-m", "kaders", *args]
         return [sys.executable, str(self.script), *args]
 
-    def vloer(self) -> list[str]:
+    def vloer(self, naam: str = "vloer") -> list[str]:
         if self.stijl == "module":
-            return [sys.executable, "-m", "vloer"]
-        return [sys.executable, str(BENCH / "vloer.py")]
+            return [sys.executable, "-m", naam]
+        return [sys.executable, str(BENCH / f"{naam}.py")]
 
     def beschrijving(self) -> str:
         if self.stijl == "module":
@@ -259,7 +265,7 @@ def _per_regio(rijen: Any, sleutel: str, som: str) -> dict[str, int]:
 def tabel(rijen: Sequence[dict[str, Any]]) -> str:
     """The results as an aligned text table."""
     koppen: tuple[str, ...] = ("meting", "grootte", "runs", "mediaan ms", "min ms", "cpu ms")
-    koppen += ("× vloer", "+ms vloer", "piek MB")
+    koppen += ("× vloer", "+ms vloer", "× gelijk", "+ms gelijk", "piek MB")
     cellen = [
         (
             r["naam"],
@@ -270,6 +276,8 @@ def tabel(rijen: Sequence[dict[str, Any]]) -> str:
             f"{r['cpu_ms']:.0f}",
             "" if r["ratio_vloer"] is None else f"{r['ratio_vloer']:.2f}",
             "" if r["boven_vloer_ms"] is None else f"{r['boven_vloer_ms']:+.0f}",
+            "" if r["ratio_gelijk"] is None else f"{r['ratio_gelijk']:.2f}",
+            "" if r["boven_gelijk_ms"] is None else f"{r['boven_gelijk_ms']:+.0f}",
             f"{r['piek_mb']:.0f}",
         )
         for r in rijen
@@ -305,8 +313,16 @@ def _args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def _register_metingen(starter: Starter) -> list[Meting]:
-    """The floor and the four commands on the bundled register."""
-    metingen = [Meting("vloer (Typer + 1 Pydantic-model)", "bench/vloer.py", None, starter.vloer())]
+    """The floor, the matched floor and the four commands on the bundled register."""
+    metingen = [
+        Meting("vloer (Typer + 1 Pydantic-model)", "bench/vloer.py", None, starter.vloer()),
+        Meting(
+            "gelijke vloer (+ gc.freeze())",
+            "bench/vloer_bevroren.py",
+            None,
+            starter.vloer("vloer_bevroren"),
+        ),
+    ]
     for naam, args, terminal in (
         ("list --formaat json", ["list", "--formaat", "json"], False),
         (
@@ -403,7 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     register = _register_metingen(starter)
     print(f"bench: meegeleverd register, {args.runs} runs per meting", file=sys.stderr)
     meet(register, starter.env, args.runs, args.opwarmen)
-    vloer = statistics.median(register[0].tijden)
+    vloer, gelijke_vloer = (statistics.median(m.tijden) for m in register[:2])
     alle = list(register)
     controles: dict[str, bool] = {}
     with tempfile.TemporaryDirectory(prefix="kaders-bench-") as tmp:
@@ -416,12 +432,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             meet(metingen, starter.env, runs, args.opwarmen if grootte <= 10_000 else 0)
             alle += metingen
 
-    rijen = [m.rij(vloer) for m in alle]
+    rijen = [m.rij(vloer, gelijke_vloer) for m in alle]
     gegevens = machine()
     resultaat: dict[str, Any] = {
         "machine": gegevens,
         "start": starter.beschrijving(),
         "vloer_ms": round(vloer * 1000, 1),
+        "gelijke_vloer_ms": round(gelijke_vloer * 1000, 1),
         "hulpmiddelen": versies,
         "zelfde_uitkomst": controles,
         "metingen": rijen,

@@ -81,7 +81,9 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     resultaat = json.loads(uit.read_text(encoding="utf-8"))
     assert resultaat["machine"]["nproc"] >= 1 and resultaat["vloer_ms"] > 0
     namen = [m["naam"] for m in resultaat["metingen"]]
-    assert namen[0].startswith("vloer")
+    assert namen[0].startswith("vloer") and namen[1].startswith("gelijke vloer")
+    assert resultaat["gelijke_vloer_ms"] > 0
+    assert all(m["ratio_gelijk"] is not None for m in resultaat["metingen"])
     for naam in ("list --formaat json", "list --formaat tabel (terminal)", "valideer"):
         assert naam in namen
     assert all(m["runs"] == 2 and m["piek_mb"] > 0 for m in resultaat["metingen"])
