@@ -110,3 +110,21 @@ def test_cli_uses_cache_folder_from_environment(tmp_path: Path) -> None:
     assert len(list(cache.glob(ENTRIES))) == 1
     kaders("--register", str(pad), "list", env={"KADERS_CACHE": "uit", "HOME": str(tmp_path)})
     assert not (tmp_path / ".cache").exists()
+
+
+def test_an_entry_written_by_another_user_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pad, cache = _groot(tmp_path / "groot.toml"), tmp_path / "cache"
+    eerste = laad(pad, cache)
+    geparsed: list[str] = []
+    echt = register_module.parse_toml
+
+    def tel(tekst: str, bestand: str) -> dict[str, object]:
+        geparsed.append(bestand)
+        return echt(tekst, bestand)
+
+    monkeypatch.setattr(register_module, "parse_toml", tel)
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(pad).st_uid + 1)
+    assert laad(pad, cache) == eerste
+    assert geparsed == [str(pad)]

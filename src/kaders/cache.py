@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pydantic
 
-from . import __version__, models
+from . import __version__, models, register
 from .models import Register
 
 try:  # the C unpickler itself: pickle.py costs 1-2 ms more to import, and a hit needs only this
@@ -46,8 +46,9 @@ class _Lezer(Unpickler):
 def _naam(ruw: bytes) -> str:
     """The entry's file name: the same bytes under the same code give the same register."""
     sleutel = hashlib.sha256(f"{__version__}\0{pydantic.VERSION}\0".encode())
-    with contextlib.suppress(OSError):
-        sleutel.update(Path(models.__file__).read_bytes())
+    for code in (models.__file__, register.__file__):  # what decides whether bytes are valid
+        with contextlib.suppress(OSError):
+            sleutel.update(Path(code).read_bytes())
     sleutel.update(b"\0" + ruw)
     return f"kaders-{sleutel.hexdigest()}{_SOORT}"
 
@@ -56,13 +57,15 @@ def haal(map_: Path, ruw: bytes) -> Register | None:
     """The register these bytes validated to before, or None (never an error)."""
     try:
         with (map_ / _naam(ruw)).open("rb") as bestand:
-            register = _Lezer(bestand).load()
+            if os.fstat(bestand.fileno()).st_uid != os.getuid():
+                return None  # written by someone else (a shared folder): not trusted
+            gelezen = _Lezer(bestand).load()
     except Exception:  # a damaged or foreign entry is a miss, whatever it raises
         return None
-    return register if isinstance(register, Register) else None
+    return gelezen if isinstance(gelezen, Register) else None
 
 
-def bewaar(map_: Path, ruw: bytes, register: Register) -> None:
+def bewaar(map_: Path, ruw: bytes, gevalideerd: Register) -> None:
     """Store a validated register and keep the newest few; an unwritable cache is skipped."""
     import pickle
 
@@ -71,7 +74,7 @@ def bewaar(map_: Path, ruw: bytes, register: Register) -> None:
         fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix="kaders-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as bestand:
-                pickle.dump(register, bestand, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(gevalideerd, bestand, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tijdelijk, map_ / _naam(ruw))
         finally:
             with contextlib.suppress(FileNotFoundError):
