@@ -292,6 +292,12 @@ def test_valid_generated_registers_always_answer(
         uitkomst = _roep(volledig)
         _controleer(volledig, uitkomst)
         assert uitkomst.exit_code == 0, (volledig, uitkomst.stderr)
+    # The register is in the cache now: what a hit gives must equal a fresh read.
+    export = ["--register", str(pad), "export", "--formaat", "json"]
+    uit_cache = _roep(export).stdout
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KADERS_CACHE", "uit")
+        assert _roep(export).stdout == uit_cache
 
 
 # --- arguments ---------------------------------------------------------------------------------
