@@ -128,8 +128,10 @@ def tabel(
     inhoud = [[kop, *(rij[i] for rij in cellen)] for i, (_, kop) in enumerate(kolommen)]
     breedtes = kolombreedtes(inhoud, vast, tabelruimte(scherm.breedte, len(kolommen)), cell_len)
     tafel = Table(title=titel, box=box.SIMPLE_HEAVY, caption=voet, title_justify="left")
-    for (_, kop), breedte, niet_afbreken in zip(kolommen, breedtes, vast, strict=True):
-        tafel.add_column(kop, width=breedte, no_wrap=niet_afbreken, overflow="fold")
+    for (_, kop), breedte in zip(kolommen, breedtes, strict=True):
+        # A fixed column is as wide as its text unless the screen cannot hold it; then it
+        # folds too: a cell is never cut short.
+        tafel.add_column(kop, width=breedte, overflow="fold")
     for rij in cellen:
         tafel.add_row(*map(Text, rij))  # Text: no markup or emoji parsing per cell
     return naar_tekst(tafel, scherm)
