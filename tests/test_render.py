@@ -73,3 +73,12 @@ def test_table_lines_fit_the_screen_and_keep_every_cell() -> None:
         uit = tabel("t", kolommen, rijen, Scherm(breedte=breedte))
         assert max(len(regel) for regel in uit.splitlines()) <= breedte
         assert "".join(uit.split()).count("woord") == 5 * 12
+
+
+def test_a_squeezed_fixed_column_folds_and_loses_nothing() -> None:
+    """Regression: on a very narrow screen a date column was cut to '2028-0'."""
+    from kaders.render import Scherm, tabel
+
+    uit = tabel("t", [("eind", "Eind")], [{"eind": "2028-06-30"}], Scherm(breedte=8))
+    assert "2028-06-30" in "".join(uit.split())
+    assert max(len(regel) for regel in uit.splitlines()) <= 8
