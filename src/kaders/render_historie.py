@@ -14,8 +14,10 @@ from .render import (
     json_tekst,
     jsonl_tekst,
     kader_json,
+    kolombreedtes,
     naar_tekst,
     personeel_tekst,
+    tabelruimte,
     totaal_json,
     tsv,
 )
@@ -47,9 +49,13 @@ def _rich_tabel(
 ) -> str:
     """A Rich table of (cells, style) rows; koppen are (header, 'left'|'right'|'bar')."""
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
+    vast = [soort in ("right", "bar") for _, soort in koppen]
+    inhoud = [[kop, *(cellen[i] for cellen, _ in rijen)] for i, (kop, _) in enumerate(koppen)]
+    breedtes = kolombreedtes(inhoud, vast, tabelruimte(scherm.breedte, len(koppen)), cell_len)
     tafel = Table(
         title=titel,
         box=box.SIMPLE_HEAVY,
@@ -57,11 +63,11 @@ def _rich_tabel(
         title_justify="left",
         caption_justify="left",
     )
-    for kop, soort in koppen:
+    for (kop, soort), breedte in zip(koppen, breedtes, strict=True):
         tafel.add_column(
             kop,
+            width=breedte,
             justify="right" if soort == "right" else "left",
-            no_wrap=soort in ("right", "bar"),
             overflow="fold",
             style="cyan" if soort == "bar" and scherm.kleur else None,
         )
