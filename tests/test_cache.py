@@ -128,3 +128,17 @@ def test_an_entry_written_by_another_user_is_not_trusted(
     monkeypatch.setattr(os, "getuid", lambda: os.stat(pad).st_uid + 1)
     assert laad(pad, cache) == eerste
     assert geparsed == [str(pad)]
+
+
+def test_a_fifo_in_place_of_an_entry_is_a_miss_not_a_hang(tmp_path: Path) -> None:
+    """Regression (review): opening a FIFO for reading blocked every command."""
+    from kaders.cache import _naam
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    naam = _naam(KLEIN.read_bytes())
+    assert naam is not None
+    os.mkfifo(cache / naam)
+    uitkomst = kaders("--register", str(KLEIN), "list", env={"KADERS_CACHE": str(cache)})
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    assert "eulex-kosovo" in uitkomst.stdout

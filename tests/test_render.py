@@ -82,3 +82,18 @@ def test_a_squeezed_fixed_column_folds_and_loses_nothing() -> None:
     uit = tabel("t", [("eind", "Eind")], [{"eind": "2028-06-30"}], Scherm(breedte=8))
     assert "2028-06-30" in "".join(uit.split())
     assert max(len(regel) for regel in uit.splitlines()) <= 8
+
+
+def test_wide_characters_survive_a_squeezed_column() -> None:
+    """Regression (review): a column squeezed to one cell dropped CJK and emoji."""
+    from kaders.render import Scherm, tabel
+
+    kolommen = [("begin", "Begin"), ("eind", "Eind"), ("naam", "Naam")]
+    rij = {"begin": "2025-01-01", "eind": "2028-06-30", "naam": "東京 😀"}
+    uit = tabel("T", kolommen, [rij], Scherm(breedte=31))
+    assert "東" in uit and "京" in uit and "😀" in uit
+
+
+def test_one_huge_cell_is_narrowed_in_one_step() -> None:
+    assert kolombreedtes([["x" * 1_000_000]], [False], 50) == [50]
+    assert kolombreedtes([["a" * 300, "b"], ["c" * 300]], [False, False], 100) == [50, 50]

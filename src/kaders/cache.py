@@ -12,6 +12,8 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -43,22 +45,34 @@ class _Lezer(Unpickler):
         return klasse
 
 
-def _naam(ruw: bytes) -> str:
-    """The entry's file name: the same bytes under the same code give the same register."""
-    sleutel = hashlib.sha256(f"{__version__}\0{pydantic.VERSION}\0".encode())
-    for code in (models.__file__, register.__file__):  # what decides whether bytes are valid
-        with contextlib.suppress(OSError):
+def _naam(ruw: bytes) -> str | None:
+    """The entry's file name: the same bytes under the same code give the same register.
+
+    None when the code that decides validity cannot be read (say, an install without source):
+    then no key covers it, and nothing is cached.
+    """
+    sleutel = hashlib.sha256(f"{__version__}\0{sys.version}\0{pydantic.VERSION}\0".encode())
+    try:
+        for code in (models.__file__, register.__file__):
             sleutel.update(Path(code).read_bytes())
+    except (OSError, TypeError):
+        return None
     sleutel.update(b"\0" + ruw)
     return f"kaders-{sleutel.hexdigest()}{_SOORT}"
 
 
 def haal(map_: Path, ruw: bytes) -> Register | None:
-    """The register these bytes validated to before, or None (never an error)."""
+    """The register these bytes validated to before, or None (never an error, never a wait)."""
+    naam = _naam(ruw)
+    if naam is None:
+        return None
     try:
-        with (map_ / _naam(ruw)).open("rb") as bestand:
-            if os.fstat(bestand.fileno()).st_uid != os.getuid():
-                return None  # written by someone else (a shared folder): not trusted
+        # Not blocking and not following a link: a FIFO or a link in a shared folder is a miss.
+        fd = os.open(map_ / naam, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as bestand:
+            status = os.fstat(fd)
+            if not stat.S_ISREG(status.st_mode) or status.st_uid != os.getuid():
+                return None  # not a file, or written by someone else: not trusted
             gelezen = _Lezer(bestand).load()
     except Exception:  # a damaged or foreign entry is a miss, whatever it raises
         return None
@@ -69,13 +83,16 @@ def bewaar(map_: Path, ruw: bytes, gevalideerd: Register) -> None:
     """Store a validated register and keep the newest few; an unwritable cache is skipped."""
     import pickle
 
+    naam = _naam(ruw)
+    if naam is None:
+        return
     with contextlib.suppress(OSError):
         map_.mkdir(parents=True, exist_ok=True)
         fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix="kaders-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as bestand:
                 pickle.dump(gevalideerd, bestand, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tijdelijk, map_ / _naam(ruw))
+            os.replace(tijdelijk, map_ / naam)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tijdelijk)

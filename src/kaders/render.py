@@ -151,8 +151,9 @@ def kolombreedtes(
     """Column widths that fit the room: wrap between words first, split words only if needed.
 
     Each column is as wide as its longest line. While the table is too wide, the widest column
-    that can still wrap between words loses a character; then the widest one that is not fixed
-    (its words are folded); then any. Rich gets the widths and measures nothing itself.
+    that can still wrap between words is narrowed; then the widest one that is not fixed (its
+    words are folded); then any, down to 2 (a wide character needs two cells). Rich gets the
+    widths and measures nothing itself.
     """
     hoogst = [max((lengte(r) for c in k for r in c.split("\n")), default=0) or 1 for k in kolommen]
     laagst = [
@@ -160,14 +161,17 @@ def kolombreedtes(
         for k, h, v in zip(kolommen, hoogst, vast, strict=True)
     ]
     breedtes = list(hoogst)
-    for ondergrens in (laagst, [b if v else 1 for b, v in zip(hoogst, vast, strict=True)]):
-        while sum(breedtes) > ruimte:
+    gevouwen = [h if v else min(h, 2) for h, v in zip(hoogst, vast, strict=True)]
+    for ondergrens in (laagst, gevouwen, [min(h, 2) for h in hoogst]):
+        while (te_veel := sum(breedtes) - ruimte) > 0:
             kandidaten = [i for i, b in enumerate(breedtes) if b > ondergrens[i]]
             if not kandidaten:
                 break
-            breedtes[max(kandidaten, key=lambda i: breedtes[i])] -= 1
-    while sum(breedtes) > ruimte and max(breedtes) > 1:
-        breedtes[breedtes.index(max(breedtes))] -= 1
+            i = max(kandidaten, key=lambda j: breedtes[j])
+            tweede = max((breedtes[j] for j in kandidaten if j != i), default=0)
+            # Down to the next widest at once (one long cell costs one step, not thousands).
+            stap = max(1, min(te_veel, breedtes[i] - max(tweede, ondergrens[i])))
+            breedtes[i] -= stap
     return breedtes
 
 
