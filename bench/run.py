@@ -15,6 +15,8 @@ it is there. jq and Miller (mlr) answer the same total for reference, when insta
 Two baselines: the floor itself, and the "matched floor", the same app with the one exit step
 kaders takes (`gc.freeze()`, which skips the interpreter's last collection). Times are given
 as ratios to both: the first is the target, the second kaders' own overhead like for like.
+For the bundled register it also prints, per round, the difference and ratio to both floors
+timed in that same round (their medians), which load on a shared machine shifts less.
 
 Prints one table and writes it as JSON (bench/resultaten.json by default, git-ignored).
 """
@@ -188,6 +190,18 @@ def meet(metingen: Sequence[Meting], env: dict[str, str], runs: int, opwarmen: i
                 meting.exitcodes.add(code)
         print(".", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
+
+
+def gepaard(tijden: Sequence[float], rondes: Sequence[float]) -> dict[str, float]:
+    """Per round the difference and the ratio to a baseline timed in that same round; medians.
+
+    A burst of load slows both in its round, so this moves less than the medians apart do.
+    """
+    paren = list(zip(tijden, rondes, strict=True))
+    return {
+        "ms": round(statistics.median((t - v) * 1000 for t, v in paren), 1),
+        "ratio": round(statistics.median(t / v for t, v in paren), 3),
+    }
 
 
 def _versie(pakket: str) -> str:
@@ -433,6 +447,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             alle += metingen
 
     rijen = [m.rij(vloer, gelijke_vloer) for m in alle]
+    for meting, rij in zip(register, rijen, strict=False):
+        rij["gepaard_vloer"] = gepaard(meting.tijden, register[0].tijden)
+        rij["gepaard_gelijk"] = gepaard(meting.tijden, register[1].tijden)
     gegevens = machine()
     resultaat: dict[str, Any] = {
         "machine": gegevens,
@@ -455,6 +472,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(f"start: {resultaat['start']}")
     print(tabel(rijen))
+    print("per ronde (mediaan van verschil en verhouding in dezelfde ronde):")
+    for r in rijen[2 : len(register)]:
+        v, g = r["gepaard_vloer"], r["gepaard_gelijk"]
+        print(
+            f"  {r['naam']}: vloer {v['ms']:+.0f} ms, {v['ratio']:.2f} ×; "
+            f"gelijke vloer {g['ms']:+.0f} ms, {g['ratio']:.2f} ×"
+        )
     if controles:
         print(
             "zelfde totaal als kaders: "

@@ -84,6 +84,9 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     assert namen[0].startswith("vloer") and namen[1].startswith("gelijke vloer")
     assert resultaat["gelijke_vloer_ms"] > 0
     assert all(m["ratio_gelijk"] is not None for m in resultaat["metingen"])
+    tabel = next(m for m in resultaat["metingen"] if m["naam"].startswith("list --formaat tabel"))
+    assert tabel["gepaard_vloer"]["ratio"] > 0 and "ms" in tabel["gepaard_gelijk"]
+    assert "per ronde" in proces.stdout
     for naam in ("list --formaat json", "list --formaat tabel (terminal)", "valideer"):
         assert naam in namen
     assert all(m["runs"] == 2 and m["piek_mb"] > 0 for m in resultaat["metingen"])
