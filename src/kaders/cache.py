@@ -1,9 +1,9 @@
 """A cache of validated registers, keyed by their exact bytes: skip parsing and validating.
 
 An entry is the pickled `Register` that exactly these bytes validated to, under exactly this
-version of kaders, its models and Pydantic; so a hit needs neither TOML parsing nor the
-models' validators (which are then never built). Unpickling accepts only the register's own
-classes and dates, so an entry can never run code; anything odd is a miss.
+kaders, Python and Pydantic and this validating code; so a hit needs neither TOML parsing nor
+the models' validators (which are then never built). Unpickling accepts only the register's
+own classes and dates, so an entry can never run code; anything odd is a miss.
 """
 
 from __future__ import annotations
