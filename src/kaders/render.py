@@ -119,14 +119,12 @@ def tabel(
 ) -> str:
     """A Rich table rendered to text; Rich is imported only here."""
     from rich import box
-    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
     cellen = [[_cel(rij.get(k)) for k, _ in kolommen] for rij in rijen]
     vast = [sleutel in _NIET_AFBREKEN for sleutel, _ in kolommen]
-    inhoud = [[kop, *(rij[i] for rij in cellen)] for i, (_, kop) in enumerate(kolommen)]
-    breedtes = kolombreedtes(inhoud, vast, tabelruimte(scherm.breedte, len(kolommen)), cell_len)
+    breedtes = schermbreedtes([kop for _, kop in kolommen], cellen, vast, scherm)
     tafel = Table(title=titel, box=box.SIMPLE_HEAVY, caption=voet, title_justify="left")
     for (_, kop), breedte in zip(kolommen, breedtes, strict=True):
         # A fixed column is as wide as its text unless the screen cannot hold it; then it
@@ -137,9 +135,15 @@ def tabel(
     return naar_tekst(tafel, scherm)
 
 
-def tabelruimte(schermbreedte: int, kolommen: int) -> int:
-    """Room for cell text in a Rich table with edges, separators and one space each side."""
-    return schermbreedte - 2 - (kolommen - 1) - 2 * kolommen
+def schermbreedtes(
+    koppen: Sequence[str], rijen: Sequence[Sequence[str]], vast: Sequence[bool], scherm: Scherm
+) -> list[int]:
+    """Column widths for a Rich table on this screen (edges, separators, a space each side)."""
+    from rich.cells import cell_len
+
+    inhoud = [[kop, *(rij[i] for rij in rijen)] for i, kop in enumerate(koppen)]
+    ruimte = scherm.breedte - 2 - (len(koppen) - 1) - 2 * len(koppen)
+    return kolombreedtes(inhoud, vast, ruimte, cell_len)
 
 
 def kolombreedtes(

@@ -14,10 +14,9 @@ from .render import (
     json_tekst,
     jsonl_tekst,
     kader_json,
-    kolombreedtes,
     naar_tekst,
     personeel_tekst,
-    tabelruimte,
+    schermbreedtes,
     totaal_json,
     tsv,
 )
@@ -49,13 +48,11 @@ def _rich_tabel(
 ) -> str:
     """A Rich table of (cells, style) rows; koppen are (header, 'left'|'right'|'bar')."""
     from rich import box
-    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
     vast = [soort in ("right", "bar") for _, soort in koppen]
-    inhoud = [[kop, *(cellen[i] for cellen, _ in rijen)] for i, (kop, _) in enumerate(koppen)]
-    breedtes = kolombreedtes(inhoud, vast, tabelruimte(scherm.breedte, len(koppen)), cell_len)
+    breedtes = schermbreedtes([k for k, _ in koppen], [c for c, _ in rijen], vast, scherm)
     tafel = Table(
         title=titel,
         box=box.SIMPLE_HEAVY,
