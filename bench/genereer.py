@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kaders.register import gebundeld_register
+from kaders.laden import gebundeld_register
 
 BEGIN = dt.date(2025, 1, 1)
 EIND = dt.date(2028, 6, 30)

@@ -48,6 +48,6 @@ def _eigen_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def register():  # type: ignore[no-untyped-def]
-    from kaders.register import laad
+    from kaders.laden import laad
 
     return laad(REGISTER)

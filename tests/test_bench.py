@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT
 
 from kaders.errors import KadersFout
-from kaders.register import laad
+from kaders.laden import laad
 
 BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import KLEIN, kaders
 
-from kaders import register as register_module
+from kaders import inlezen as register_module
 from kaders.cache import BEWAAR
 from kaders.errors import KadersFout
-from kaders.register import laad
+from kaders.laden import laad
 
 ENTRIES = "kaders-*.register.pickle"
 INVALID = Path(__file__).parent / "data" / "invalid"
@@ -132,11 +132,12 @@ def test_an_entry_written_by_another_user_is_not_trusted(
 
 def test_a_fifo_in_place_of_an_entry_is_a_miss_not_a_hang(tmp_path: Path) -> None:
     """Regression (review): opening a FIFO for reading blocked every command."""
-    from kaders.cache import _naam
+    from kaders.cache import sleutel
+    from kaders.laden import VALIDERENDE_CODE
 
     cache = tmp_path / "cache"
     cache.mkdir()
-    naam = _naam(KLEIN.read_bytes())
+    naam = sleutel(KLEIN.read_bytes(), VALIDERENDE_CODE)
     assert naam is not None
     os.mkfifo(cache / naam)
     uitkomst = kaders("--register", str(KLEIN), "list", env={"KADERS_CACHE": str(cache)})

@@ -11,8 +11,9 @@ import pytest
 from conftest import BRIEF, DATA, REGISTER, ROOT
 
 from kaders.errors import KadersFout
+from kaders.inlezen import decodeer, laad_tekst
+from kaders.laden import gebundeld_register, laad
 from kaders.models import json_schema
-from kaders.register import decodeer, gebundeld_register, laad, laad_tekst
 
 TELWOORDEN = {
     "één": 1,

@@ -12,7 +12,8 @@ from pathlib import Path
 from conftest import KLEIN, kaders
 
 from kaders.errors import KadersFout
-from kaders.register import laad, laad_tekst
+from kaders.inlezen import laad_tekst
+from kaders.laden import laad
 
 NIEUW = {
     "id": "nieuw",

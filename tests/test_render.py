@@ -6,7 +6,8 @@ import csv
 import io
 import json
 
-from kaders.render import csv_tekst, json_tekst, jsonl_tekst, kolombreedtes, tsv
+from kaders.uitvoer.tabel import kolombreedtes
+from kaders.uitvoer.tekst import csv_tekst, json_tekst, jsonl_tekst, tsv
 
 
 def test_tsv_keeps_one_record_per_line_whatever_the_text() -> None:
@@ -38,7 +39,8 @@ def test_json_lines_survive_splitlines() -> None:
 
 def test_table_shows_brackets_literally() -> None:
     """Regression: Rich markup in a cell ('[twintig]', '[/x]') vanished or crashed."""
-    from kaders.render import Scherm, tabel
+    from kaders.uitvoer import Scherm
+    from kaders.uitvoer.tabel import tabel
 
     uit = tabel("t", [("a", "A")], [{"a": "[twintig] en [/x]"}], Scherm(breedte=80))
     assert "[twintig] en [/x]" in uit
@@ -65,7 +67,8 @@ def test_column_widths_split_words_only_when_needed_and_fixed_columns_last() -> 
 
 
 def test_table_lines_fit_the_screen_and_keep_every_cell() -> None:
-    from kaders.render import Scherm, tabel
+    from kaders.uitvoer import Scherm
+    from kaders.uitvoer.tabel import tabel
 
     rijen = [{"id": f"kader-met-een-lange-sleutel-{i}", "naam": "woord " * 12} for i in range(5)]
     kolommen = [("id", "ID"), ("naam", "Naam")]
@@ -77,7 +80,8 @@ def test_table_lines_fit_the_screen_and_keep_every_cell() -> None:
 
 def test_a_squeezed_fixed_column_folds_and_loses_nothing() -> None:
     """Regression: on a very narrow screen a date column was cut to '2028-0'."""
-    from kaders.render import Scherm, tabel
+    from kaders.uitvoer import Scherm
+    from kaders.uitvoer.tabel import tabel
 
     uit = tabel("t", [("eind", "Eind")], [{"eind": "2028-06-30"}], Scherm(breedte=8))
     assert "2028-06-30" in "".join(uit.split())
@@ -86,7 +90,8 @@ def test_a_squeezed_fixed_column_folds_and_loses_nothing() -> None:
 
 def test_wide_characters_survive_a_squeezed_column() -> None:
     """Regression (review): a column squeezed to one cell dropped CJK and emoji."""
-    from kaders.render import Scherm, tabel
+    from kaders.uitvoer import Scherm
+    from kaders.uitvoer.tabel import tabel
 
     kolommen = [("begin", "Begin"), ("eind", "Eind"), ("naam", "Naam")]
     rij = {"begin": "2025-01-01", "eind": "2028-06-30", "naam": "東京 😀"}

@@ -17,12 +17,14 @@ from typing import Any
 
 import pytest
 from conftest import KLEIN, REGISTER, kaders
+from hulp import kader_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kaders import schrijven
 from kaders.errors import KadersFout
-from kaders.register import laad, laad_tekst
+from kaders.inlezen import laad_tekst
+from kaders.laden import laad
 
 NIEUW: dict[str, Any] = {
     "id": "test-kader",
@@ -95,36 +97,9 @@ def test_refuses_an_invalid_register(tmp_path: Path) -> None:
 
 # --- property: append then load gives the register plus exactly that record -------------------
 
-tekst = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
 
-
-@st.composite
-def kaders_data(draw: st.DrawFn) -> dict[str, Any]:
-    begin = draw(st.dates(dt.date(2000, 1, 1), dt.date(2040, 1, 1)))
-    data: dict[str, Any] = {
-        "id": draw(st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)),
-        "missie": draw(tekst),
-        "naam": draw(tekst),
-        "regio": draw(st.sampled_from(["europa", "westelijke-balkan"])),
-        "landen": draw(st.lists(tekst, max_size=3)),
-        "organisatie": draw(st.sampled_from(["EU", "NAVO", "VN", "OVSE", "coalitie"])),
-        "typen": draw(
-            st.lists(st.sampled_from(["militair", "civiel", "politie"]), min_size=1, unique=True)
-        ),
-        "begin": begin,
-        "eind": draw(st.dates(begin, dt.date(2045, 1, 1))),
-        "status": draw(st.sampled_from(["vastgesteld", "verkenning", "beeindigd"])),
-        "bron": draw(tekst),
-    }
-    if draw(st.booleans()):
-        data["personeel"] = draw(st.integers(0, 1_000_000))
-        data["duiding"] = draw(st.sampled_from(["circa", "maximaal", "exact"]))
-        data["telling"] = draw(st.sampled_from(["per-jaar", "gelijktijdig", "niet-vermeld"]))
-    if draw(st.booleans()):
-        data["toelichting"] = draw(tekst)
-    if draw(st.booleans()):
-        data["afgeleid"] = [{"veld": "typen", "reden": draw(tekst)}]
-    return data
+def kaders_data() -> st.SearchStrategy[dict[str, Any]]:
+    return kader_data(["europa", "westelijke-balkan"])
 
 
 @settings(

@@ -10,12 +10,12 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from kaders import query, render_historie
+from kaders import query, uitvoer
 from kaders.cli import app
 from kaders.errors import GebruiksFout
 from kaders.models import Register
-from kaders.render import Scherm
 from kaders.tijdlijn import periodes, tijdlijn
+from kaders.uitvoer import Scherm, vergelijking
 
 runner = CliRunner()
 
@@ -153,6 +153,6 @@ def test_table_draws_a_bar_proportional_to_the_total(register: Register) -> None
     assert balken["2025-06"] == 50
     assert balken["2025-07"] == round(192 / 452 * 50)
     lijn = tijdlijn(register, register.kader, dt.date(2025, 6, 1), dt.date(2025, 7, 1))
-    smal = render_historie.tijdlijn(lijn, "tabel", Scherm(60))
+    smal = uitvoer.schrijf(vergelijking.tijdlijn(lijn), "tabel", Scherm(60))
     assert max(len(r) for r in smal.splitlines()) <= 60
     assert "te breed voor dit scherm" in " ".join(smal.split())

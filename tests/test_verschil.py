@@ -10,11 +10,11 @@ import pytest
 from conftest import KLEIN, REGISTER, kaders
 from typer.testing import CliRunner
 
-from kaders import render_historie
+from kaders import uitvoer
 from kaders.cli import app
+from kaders.inlezen import laad_tekst
 from kaders.models import Register
-from kaders.register import laad_tekst
-from kaders.render import Scherm
+from kaders.uitvoer import Scherm, vergelijking
 from kaders.verschil import Gewijzigd, Wijziging, vergelijk
 
 runner = CliRunner()
@@ -159,7 +159,7 @@ def test_rename_is_detected_with_its_other_changes(register: Register) -> None:
     [hernoemd] = uitkomst.hernoemd
     assert (hernoemd.oud_id, hernoemd.nieuw_id) == ("euam-irak", "euam-irak-2")
     assert hernoemd.wijzigingen == (Wijziging("personeel", 7, 9),)
-    data = render_historie.verschil_json(uitkomst)
+    data = vergelijking.verschil_json(uitkomst)
     assert data["hernoemd"] == [
         {
             "oud_id": "euam-irak",
@@ -167,7 +167,7 @@ def test_rename_is_detected_with_its_other_changes(register: Register) -> None:
             "wijzigingen": [{"veld": "personeel", "oud": 7, "nieuw": 9}],
         }
     ]
-    tabel = render_historie.verschil(uitkomst, "tabel", Scherm(200), "oud", "nieuw")
+    tabel = uitvoer.schrijf(vergelijking.verschil(uitkomst, "oud", "nieuw"), "tabel", Scherm(200))
     assert "hernoemd?" in tabel and "waarschijnlijk hernoemd" in tabel
 
 
@@ -197,15 +197,19 @@ def test_metadata_and_regions_are_compared(register: Register) -> None:
         Gewijzigd("irak", (Wijziging("naam", "Irak", "Irak en Koerdistan"),)),
     )
     assert not uitkomst.gelijk
-    rijen = render_historie.verschil_rijen(uitkomst)
+    rijen = vergelijking.verschil_rijen(uitkomst)
     assert [r["soort"] for r in rijen][:3] == ["register", "regio-toegevoegd", "regio-gewijzigd"]
 
 
 def test_table_colours_added_green_removed_red_changed_yellow(register: Register) -> None:
     uitkomst = vergelijk(register, laad_tekst(DRIE, "drie"), D2026)
-    kleur = render_historie.verschil(uitkomst, "tabel", Scherm(200, kleur=True), "a", "b")
+    kleur = uitvoer.schrijf(
+        vergelijking.verschil(uitkomst, "a", "b"), "tabel", Scherm(200, kleur=True)
+    )
     assert "\x1b[32m" in kleur and "\x1b[31m" in kleur and "\x1b[33m" in kleur
-    kaal = render_historie.verschil(uitkomst, "tabel", Scherm(200, kleur=False), "a", "b")
+    kaal = uitvoer.schrijf(
+        vergelijking.verschil(uitkomst, "a", "b"), "tabel", Scherm(200, kleur=False)
+    )
     assert "\x1b[" not in kaal
     assert "1 toegevoegd, 1 verwijderd, 1 gewijzigd" in kaal
     assert "192 → 200 (+8)" in kaal

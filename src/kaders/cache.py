@@ -1,4 +1,4 @@
-"""A cache of validated registers, keyed by their exact bytes: skip parsing and validating.
+"""A cache of validated registers by key (their bytes and the validating code); no loader.
 
 An entry is the pickled `Register` that exactly these bytes validated to, under exactly this
 kaders, Python and Pydantic and this validating code; so a hit needs neither TOML parsing nor
@@ -15,11 +15,12 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pydantic
 
-from . import __version__, models, register
+from . import __version__, models
 from .models import Register
 
 try:  # the C unpickler itself: pickle.py costs 1-2 ms more to import, and a hit needs only this
@@ -45,25 +46,26 @@ class _Lezer(Unpickler):
         return klasse
 
 
-def _naam(ruw: bytes) -> str | None:
+def sleutel(ruw: bytes, code: Iterable[str | None]) -> str | None:
     """The entry's file name: the same bytes under the same code give the same register.
 
-    None when the code that decides validity cannot be read (say, an install without source):
-    then no key covers it, and nothing is cached.
+    `code` are the files of the code that validates. None when one cannot be read (say, an
+    install without source): then no key covers it, and nothing is cached.
     """
-    sleutel = hashlib.sha256(f"{__version__}\0{sys.version}\0{pydantic.VERSION}\0".encode())
+    hasj = hashlib.sha256(f"{__version__}\0{sys.version}\0{pydantic.VERSION}\0".encode())
     try:
-        for code in (models.__file__, register.__file__):
-            sleutel.update(Path(code).read_bytes())
-    except (OSError, TypeError):
+        for bestand in code:
+            if bestand is None:
+                return None
+            hasj.update(Path(bestand).read_bytes())
+    except OSError:
         return None
-    sleutel.update(b"\0" + ruw)
-    return f"kaders-{sleutel.hexdigest()}{_SOORT}"
+    hasj.update(b"\0" + ruw)
+    return f"kaders-{hasj.hexdigest()}{_SOORT}"
 
 
-def haal(map_: Path, ruw: bytes) -> Register | None:
-    """The register these bytes validated to before, or None (never an error, never a wait)."""
-    naam = _naam(ruw)
+def haal(map_: Path, naam: str | None) -> Register | None:
+    """The register stored under this key, or None (never an error, never a wait)."""
     if naam is None:
         return None
     try:
@@ -79,11 +81,10 @@ def haal(map_: Path, ruw: bytes) -> Register | None:
     return gelezen if isinstance(gelezen, Register) else None
 
 
-def bewaar(map_: Path, ruw: bytes, gevalideerd: Register) -> None:
-    """Store a validated register and keep the newest few; an unwritable cache is skipped."""
+def bewaar(map_: Path, naam: str | None, gevalideerd: Register) -> None:
+    """Store a validated register under its key and keep the newest few; errors are skipped."""
     import pickle
 
-    naam = _naam(ruw)
     if naam is None:
         return
     with contextlib.suppress(OSError):

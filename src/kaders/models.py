@@ -13,6 +13,9 @@ from pydantic import (
     StrictStr,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
+
+from . import regels
 
 Type = Literal["militair", "civiel", "politie"]
 Duiding = Literal["circa", "maximaal", "exact"]
@@ -28,6 +31,8 @@ TELLINGEN: tuple[str, ...] = get_args(Telling)
 STATUSSEN: tuple[str, ...] = get_args(Status)
 ORGANISATIES: tuple[str, ...] = get_args(Organisatie)
 STAPPEN = ("maand", "kwartaal")  # periods of a timeline
+
+SAMENHANG = "samenhang"  # the error type of rules across records (the loader reports them itself)
 
 SLUG_PATROON = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[StrictStr, Field(pattern=SLUG_PATROON, max_length=80)]
@@ -196,6 +201,17 @@ class Register(_Strikt):
     metadata: Metadata = Field(alias="register")
     regio: list[Regio] = Field(min_length=1)
     kader: list[Kader] = Field(default_factory=_leeg)
+
+    @model_validator(mode="after")
+    def _samenhang(self) -> "Register":
+        """Check the rules across records (unique ids, known regions); all problems at once."""
+        problemen = regels.problemen(
+            [(r.id, r.ouder) for r in self.regio], [(k.id, k.regio) for k in self.kader]
+        )
+        if problemen:
+            tekst = "; ".join(regels.als_tekst(p) for p in problemen)
+            raise PydanticCustomError(SAMENHANG, tekst)
+        return self
 
     @cached_property
     def regio_index(self) -> dict[str, Regio]:

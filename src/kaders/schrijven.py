@@ -12,9 +12,10 @@ from typing import Any
 
 import tomli_w
 
-from .errors import KadersFout, Melding, onbekend, os_fout
+from . import regels
+from .errors import KadersFout, Melding, os_fout
+from .inlezen import decodeer, laad_tekst, lees_bytes, parse_toml, valideer_kader
 from .models import Kader, Register
-from .register import decodeer, laad_tekst, lees_bytes, parse_toml, valideer_kader
 
 SCHEMA_REGEL = "#:schema ./kaders.schema.json\n"
 
@@ -53,12 +54,11 @@ def nieuw_kader(register: Register, data: Mapping[str, Any]) -> Kader:
         kader = valideer_kader(aangevuld, "")
     except KadersFout as fout:
         meldingen += fout.meldingen
-    kid, regio = aangevuld.get("id"), aangevuld.get("regio")
-    if isinstance(kid, str) and any(k.id == kid for k in register.kader):
-        meldingen.append(Melding(f"kader '{kid}': veld 'id': bestaat al in het register"))
-    if isinstance(regio, str) and regio not in register.regio_index:
-        tekst = onbekend("regio", regio, register.regio_index)
-        meldingen.append(Melding(f"kader '{kid}': veld 'regio': {tekst}"))
+    kaders: list[tuple[object, object]] = [(k.id, k.regio) for k in register.kader]
+    kaders.append((aangevuld.get("id"), aangevuld.get("regio")))
+    for p in regels.problemen([(r.id, r.ouder) for r in register.regio], kaders):
+        if p.tabel == "kader" and p.rij == len(register.kader):
+            meldingen.append(Melding(regels.als_tekst(p, "in het register (het id bestaat al)")))
     if meldingen or kader is None:
         raise KadersFout([Melding(f"nieuw {m.tekst}") for m in meldingen])
     return kader

@@ -49,9 +49,9 @@ def _label(begin: dt.date, stap: str) -> str:
 def periodes(van: dt.date, tot: dt.date, stap: str = "maand") -> list[tuple[str, dt.date]]:
     """(label, first day) of every period from the one holding `van` to the one holding `tot`."""
     if stap not in STAPPEN:
-        raise GebruiksFout([f"--stap: {onbekend('stap', stap, STAPPEN)}"])
+        raise GebruiksFout([onbekend("stap", stap, STAPPEN)])
     if van > tot:
-        raise GebruiksFout([f"--van {van} ligt na --tot {tot}"])
+        raise GebruiksFout([f"de periode begint op {van}, na haar eind {tot}"])
     maanden = 3 if stap == "kwartaal" else 1
     huidig = _begin_van_periode(van, stap)
     uitkomst: list[tuple[str, dt.date]] = []

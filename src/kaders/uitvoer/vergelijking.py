@@ -1,27 +1,17 @@
-"""Differences between registers and timelines as text; Rich only when a table is drawn."""
+"""Views of the difference between registers and of a timeline."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from .models import Kader
-from .render import (
-    Scherm,
-    _cel,
-    csv_tekst,
-    groep_json,
-    json_tekst,
-    jsonl_tekst,
-    kader_json,
-    naar_tekst,
-    personeel_tekst,
-    schermbreedtes,
-    totaal_json,
-    tsv,
-)
-from .tijdlijn import Tijdlijn
-from .verschil import Verschil, Wijziging
+from ..models import Kader
+from ..tijdlijn import Tijdlijn
+from ..verschil import Verschil, Wijziging
+from .tabel import Kolom, teken
+from .tekst import cel
+from .weergave import Scherm, Weergave
+from .weergaven import groep_json, kader_json, personeel_tekst, totaal_json
 
 VERSCHIL_KOLOMMEN = ("soort", "id", "veld", "oud", "nieuw", "peildatum")
 TIJDLIJN_KOLOMMEN = ("periode", "peildatum", "groep", "personeel", "kaders", "zonder_aantal")
@@ -37,40 +27,6 @@ _KLEUR = {
 }
 
 Rij = dict[str, Any]
-
-
-def _rich_tabel(
-    titel: str,
-    koppen: Sequence[tuple[str, str]],
-    rijen: Sequence[tuple[Sequence[str], str]],
-    scherm: Scherm,
-    voet: str | None = None,
-) -> str:
-    """A Rich table of (cells, style) rows; koppen are (header, 'left'|'right'|'bar')."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    vast = [soort in ("right", "bar") for _, soort in koppen]
-    breedtes = schermbreedtes([k for k, _ in koppen], [c for c, _ in rijen], vast, scherm)
-    tafel = Table(
-        title=titel,
-        box=box.SIMPLE_HEAVY,
-        caption=voet,
-        title_justify="left",
-        caption_justify="left",
-    )
-    for (kop, soort), breedte in zip(koppen, breedtes, strict=True):
-        tafel.add_column(
-            kop,
-            width=breedte,
-            justify="right" if soort == "right" else "left",
-            overflow="fold",
-            style="cyan" if soort == "bar" and scherm.kleur else None,
-        )
-    for cellen, stijl in rijen:
-        tafel.add_row(*(Text(c) for c in cellen), style=stijl if scherm.kleur else None)
-    return naar_tekst(tafel, scherm)
 
 
 # --- verschil ------------------------------------------------------------------------------
@@ -199,20 +155,28 @@ def _tellingen(verschil: Verschil) -> str:
 
 def _toon_waarde(waarde: Any) -> str:
     """A value for people: absent is '—'."""
-    return "—" if waarde is None else _cel(waarde)
+    return "—" if waarde is None else cel(waarde)
 
 
-def verschil(verschil: Verschil, formaat: str, scherm: Scherm, oud: str, nieuw: str) -> str:
-    """The difference in any format; the table colours added, removed and changed rows."""
-    if formaat == "json":
-        return json_tekst(verschil_json(verschil))
+def verschil(verschil: Verschil, oud: str, nieuw: str) -> Weergave:
+    """The difference; the table colours added, removed and changed rows."""
     rijen = verschil_rijen(verschil)
-    if formaat == "jsonl":
-        return jsonl_tekst(rijen)
-    if formaat == "csv":
-        return csv_tekst(VERSCHIL_KOLOMMEN, rijen)
-    if formaat == "tsv":
-        return tsv(VERSCHIL_KOLOMMEN, rijen)
+    titel = f"Verschil: {oud} → {nieuw}"
+    return Weergave(
+        soort="verschil",
+        titel=titel,
+        kolommen=VERSCHIL_KOLOMMEN,
+        rijen=rijen,
+        json=verschil_json(verschil),
+        jsonl=rijen,
+        tabel=lambda scherm: _verschil_tabel(verschil, rijen, titel, scherm, oud, nieuw),
+    )
+
+
+def _verschil_tabel(
+    verschil: Verschil, rijen: Sequence[Rij], titel: str, scherm: Scherm, oud: str, nieuw: str
+) -> str:
+    """One row per changed field, the kind and id only on a record's first row."""
     if verschil.gelijk:
         return f"Geen verschillen tussen {oud} en {nieuw}.\n{_verschil_voet(verschil)}\n"
     tabelrijen: list[tuple[Sequence[str], str]] = []
@@ -222,23 +186,17 @@ def verschil(verschil: Verschil, formaat: str, scherm: Scherm, oud: str, nieuw: 
             continue
         sleutel = (r["soort"], r["id"])
         soort = "hernoemd?" if r["soort"] == "hernoemd" else r["soort"]
-        kop = ("", "") if sleutel == vorige else (soort, _cel(r["id"]))
+        kop = ("", "") if sleutel == vorige else (soort, cel(r["id"]))
         vorige = sleutel
-        cellen = (*kop, _cel(r["veld"]), _toon_waarde(r["oud"]), _toon_waarde(r["nieuw"]))
+        cellen = (*kop, cel(r["veld"]), _toon_waarde(r["oud"]), _toon_waarde(r["nieuw"]))
         if r["soort"] in ("toegevoegd", "verwijderd", "regio-toegevoegd", "regio-verwijderd"):
-            cellen = (*kop, "", _cel(r["oud"]), _cel(r["nieuw"]))
+            cellen = (*kop, "", cel(r["oud"]), cel(r["nieuw"]))
         tabelrijen.append((cellen, _KLEUR[r["soort"]]))
-    koppen = (
-        ("Soort", "left"),
-        ("ID", "left"),
-        ("Veld", "left"),
-        ("Oud", "left"),
-        ("Nieuw", "left"),
-    )
+    koppen = [Kolom("Soort"), Kolom("ID"), Kolom("Veld"), Kolom("Oud"), Kolom("Nieuw")]
     voet = f"{_tellingen(verschil)}. {_verschil_voet(verschil)}"
     if verschil.hernoemd:
         voet += " 'hernoemd?': ander id, zelfde missie en regio; waarschijnlijk hernoemd."
-    return _rich_tabel(f"Verschil: {oud} → {nieuw}", koppen, tabelrijen, scherm, voet)
+    return teken(titel, koppen, tabelrijen, scherm, voet)
 
 
 # --- tijdlijn ------------------------------------------------------------------------------
@@ -303,9 +261,9 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
             lengte = max(1, round(totaal_.personeel / grootste * balk))
         rijen.append(([*(c[i] for _, c in kolommen), "█" * lengte], ""))
     koppen = [
-        (kolommen[0][0], "left"),
-        *((kop, "right") for kop, _ in kolommen[1:]),
-        ("", "bar"),
+        Kolom(kolommen[0][0]),
+        *(Kolom(kop, "right") for kop, _ in kolommen[1:]),
+        Kolom("", "bar"),
     ]
     elk = "elke maand" if lijn.stap == "maand" else "elk kwartaal"
     titel = f"Personeel per {lijn.stap} per {lijn.per}, op de eerste dag van {elk}"
@@ -315,22 +273,22 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
     )
     if lijn.groepen and not per_groep:
         voet += " Per groep: te breed voor dit scherm; zie --formaat tsv of json."
-    return _rich_tabel(titel, koppen, rijen, scherm, voet)
+    return teken(titel, koppen, rijen, scherm, voet)
 
 
 def _getal_of_vraag(waarde: int | None) -> str:
     return "?" if waarde is None else str(waarde)
 
 
-def tijdlijn(lijn: Tijdlijn, formaat: str, scherm: Scherm) -> str:
-    """The timeline in any format."""
-    if formaat == "json":
-        return json_tekst(tijdlijn_json(lijn))
+def tijdlijn(lijn: Tijdlijn) -> Weergave:
+    """The timeline: a row per period and group, and a table with a bar per period."""
     rijen = tijdlijn_rijen(lijn)
-    if formaat == "jsonl":
-        return jsonl_tekst(rijen)
-    if formaat == "csv":
-        return csv_tekst(TIJDLIJN_KOLOMMEN, rijen)
-    if formaat == "tsv":
-        return tsv(TIJDLIJN_KOLOMMEN, rijen)
-    return _tijdlijn_tabel(lijn, scherm)
+    return Weergave(
+        soort="tijdlijn",
+        titel=f"Personeel per {lijn.stap} per {lijn.per}",
+        kolommen=TIJDLIJN_KOLOMMEN,
+        rijen=rijen,
+        json=tijdlijn_json(lijn),
+        jsonl=rijen,
+        tabel=lambda scherm: _tijdlijn_tabel(lijn, scherm),
+    )

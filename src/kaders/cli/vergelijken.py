@@ -1,6 +1,4 @@
-"""The commands `verschil` and `tijdlijn`: what changed between registers, and how it moves."""
-
-from __future__ import annotations
+"""Commands that compare: verschil (what changed between registers) and tijdlijn (over time)."""
 
 import datetime as dt
 import sys
@@ -9,27 +7,12 @@ from typing import Annotated
 
 import typer
 
-from .cli import (
-    EXIT_DATA,
-    FormaatOpt,
-    KadersCommando,
-    OrganisatieOpt,
-    PerOpt,
-    RegioOpt,
-    StatusOpt,
-    TypeOpt,
-    ZoekOpt,
-    _datum,
-    _formaat,
-    _laad,
-    _scherm,
-    _schrijf,
-    _selectie,
-    app,
-)
-from .errors import GebruiksFout, KadersFout, Melding
-from .models import STAPPEN, Register
-from .register import decodeer, laad_tekst, lees_tekst
+from ..errors import GebruiksFout, KadersFout, Melding
+from ..inlezen import decodeer, laad_tekst, lees_tekst
+from ..models import Register
+from . import opties
+from .afdruk import EXIT_DATA, druk_af
+from .opties import Filters, PerOpt, StapOpt, met_filters
 
 STDIN = "-"
 
@@ -63,7 +46,6 @@ def _register(bron: str | Path) -> tuple[Register, str]:
         raise GebruiksFout(fout.meldingen) from None
 
 
-@app.command(cls=KadersCommando, name="verschil")
 def verschil(
     ctx: typer.Context,
     oud: Annotated[
@@ -86,15 +68,16 @@ def verschil(
         ),
     ] = None,
     peildatum: Annotated[
-        str | None,
+        dt.date | None,
         typer.Option(
             "--peildatum",
             help="Datum JJJJ-MM-DD voor het effect op het totaal (standaard: vandaag).",
             metavar="DATUM",
             show_default=False,
+            parser=opties.datum("--peildatum"),
         ),
     ] = None,
-    formaat: FormaatOpt = None,
+    formaat: Annotated[str | None, opties.formaat_optie("verschil")] = None,
 ) -> None:
     """Vergelijk twee registers per id: toegevoegd, verwijderd, gewijzigd, hernoemd.
 
@@ -107,57 +90,53 @@ def verschil(
     Voorbeeld: kaders verschil oud.toml data/kaders.toml --peildatum 2026-01-01
     """
     if nieuw is None:
-        oud_bron: str | Path = ctx.find_root().obj
+        oud_bron: str | Path = opties.register_pad(ctx)
         nieuw_bron: str | Path = oud
     else:
         oud_bron, nieuw_bron = oud, nieuw
     if oud_bron == STDIN and nieuw_bron == STDIN:
         raise GebruiksFout(["stdin (-) kan maar voor één van beide registers"])
-    datum = _datum(peildatum, "--peildatum", dt.date.today())
-    uitvoer = _formaat(formaat)
     oud_register, oud_naam = _register(oud_bron)
     nieuw_register, nieuw_naam = _register(nieuw_bron)
-    from . import render_historie
-    from .verschil import vergelijk
+    from ..uitvoer import vergelijking
+    from ..verschil import vergelijk
 
-    uitkomst = vergelijk(oud_register, nieuw_register, datum)
-    _schrijf(render_historie.verschil(uitkomst, uitvoer, _scherm(), oud_naam, nieuw_naam))
+    uitkomst = vergelijk(oud_register, nieuw_register, peildatum or opties.vandaag())
+    druk_af(
+        vergelijking.verschil(uitkomst, oud_naam, nieuw_naam),
+        formaat or opties.standaard_formaat(),
+    )
     if not uitkomst.gelijk:
         raise typer.Exit(EXIT_DATA)
 
 
-@app.command(cls=KadersCommando, name="tijdlijn")
-def tijdlijn_(
+@met_filters
+def tijdlijn(
     ctx: typer.Context,
+    filters: Filters,
     per: PerOpt = "type",
-    stap: Annotated[
-        str,
-        typer.Option("--stap", help=f"Periode: {' of '.join(STAPPEN)}.", metavar="STAP"),
-    ] = "maand",
+    stap: StapOpt = "maand",
     van: Annotated[
-        str | None,
+        dt.date | None,
         typer.Option(
             "--van",
             help="Vanaf de periode met deze datum (standaard: het begin van het register).",
             metavar="DATUM",
             show_default=False,
+            parser=opties.datum("--van"),
         ),
     ] = None,
     tot: Annotated[
-        str | None,
+        dt.date | None,
         typer.Option(
             "--tot",
             help="Tot en met de periode met deze datum (standaard: het standaardeinde).",
             metavar="DATUM",
             show_default=False,
+            parser=opties.datum("--tot"),
         ),
     ] = None,
-    regio: RegioOpt = None,
-    type_: TypeOpt = None,
-    organisatie: OrganisatieOpt = None,
-    status: StatusOpt = None,
-    zoek: ZoekOpt = None,
-    formaat: FormaatOpt = None,
+    formaat: Annotated[str | None, opties.formaat_optie("tijdlijn")] = None,
 ) -> None:
     """Toon het personeel per maand of kwartaal, per groep, met een balk per periode.
 
@@ -167,13 +146,14 @@ def tijdlijn_(
 
     Voorbeeld: kaders tijdlijn --regio irak --per regio --van 2025-05-01 --tot 2025-08-31
     """
-    register = _laad(ctx)
-    begin = _datum(van, "--van", register.metadata.begin)
-    eind = _datum(tot, "--tot", register.metadata.standaard_eind)
-    uitvoer = _formaat(formaat)
-    kaders = _selectie(register, regio, type_, organisatie, status, zoek, None)
-    from . import render_historie
-    from .tijdlijn import tijdlijn
+    register = opties.laad(ctx)
+    begin = van or register.metadata.begin
+    eind = tot or register.metadata.standaard_eind
+    if begin > eind:
+        raise GebruiksFout([f"--van {begin} ligt na --tot {eind}"])
+    kaders = opties.selectie(register, filters)
+    from ..tijdlijn import tijdlijn as maak_tijdlijn
+    from ..uitvoer import vergelijking
 
-    lijn = tijdlijn(register, kaders, begin, eind, stap.lower(), per.lower())
-    _schrijf(render_historie.tijdlijn(lijn, uitvoer, _scherm()))
+    lijn = maak_tijdlijn(register, kaders, begin, eind, stap, per)
+    druk_af(vergelijking.tijdlijn(lijn), formaat or opties.standaard_formaat())

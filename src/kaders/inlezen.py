@@ -1,4 +1,4 @@
-"""Load and validate the TOML register; every problem is reported at once, with its line."""
+"""Bytes -> TOML -> Register: every problem is reported at once, in Dutch, with file:line."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import regels
 from .errors import KadersFout, Melding, dichtstbij, onbekend
-from .models import Afleiding, Kader, Metadata, Regio, Register
+from .models import SAMENHANG, Afleiding, Kader, Metadata, Regio, Register
 
 _KOP = r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' ]+?)\s*\]\]?"  # patterns: compiled only when needed
 _SLEUTEL = r"^\s*([A-Za-z0-9_\-]+)\s*="
@@ -123,20 +124,6 @@ def parse_toml(tekst: str, bestand: str) -> dict[str, Any]:
         raise KadersFout([Melding(kern_nl, bestand, regel, kolom)]) from None
 
 
-def laad(pad: Path, cache: Path | None = None) -> Register:
-    """Load and validate a register file, through the cache folder if one is given."""
-    ruw = lees_bytes(pad)
-    if cache is None:
-        return laad_tekst(decodeer(ruw, str(pad)), str(pad))
-    from . import cache as cache_
-
-    register = cache_.haal(cache, ruw)
-    if register is None:
-        register = laad_tekst(decodeer(ruw, str(pad)), str(pad))
-        cache_.bewaar(cache, ruw, register)
-    return register
-
-
 @contextmanager
 def _zonder_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while a large tree without cycles is built.
@@ -159,16 +146,14 @@ def laad_tekst(tekst: str, bestand: str) -> Register:
     with _zonder_gc():
         data = parse_toml(tekst, bestand)
         try:
-            register = Register.model_validate(data)
+            return Register.model_validate(data)
         except ValidationError as fout:
             kaart = Regelkaart(tekst)
-            meldingen = [_melding(e, data, kaart, bestand) for e in fout.errors()]
+            meldingen = [
+                _melding(e, data, kaart, bestand) for e in fout.errors() if e["type"] != SAMENHANG
+            ]
             meldingen += _samenhang(data, kaart, bestand)
             raise KadersFout(_uniek(meldingen)) from None
-        meldingen = _samenhang(data, None, bestand, tekst)
-    if meldingen:
-        raise KadersFout(meldingen)
-    return register
 
 
 def _uniek(meldingen: list[Melding]) -> list[Melding]:
@@ -177,65 +162,18 @@ def _uniek(meldingen: list[Melding]) -> list[Melding]:
     return sorted(gezien, key=lambda m: m.regel or 0)
 
 
-def _samenhang(
-    data: Mapping[str, Any], kaart: Regelkaart | None, bestand: str, tekst: str = ""
-) -> list[Melding]:
-    """Rules across records: unique ids, regions defined, region tree without cycles."""
+def _samenhang(data: Mapping[str, Any], kaart: Regelkaart, bestand: str) -> list[Melding]:
+    """The rules across records on the raw tables, each with its line."""
     regios = _tabellen(data.get("regio"))
     kaders = _tabellen(data.get("kader"))
-    meldingen: list[Melding] = []
-
-    def plaats(tabel: str, index: int, veld: str) -> int | None:
-        nonlocal kaart
-        if kaart is None:
-            kaart = Regelkaart(tekst)
-        return kaart.regel(tabel, index, veld)
-
-    regio_ids: dict[str, int] = {}
-    for i, regio in enumerate(regios):
-        rid = regio.get("id")
-        if isinstance(rid, str):
-            if rid in regio_ids:
-                eerder = plaats("regio", regio_ids[rid], "id")
-                tekst_ = f"regio '{rid}': id komt al voor op regel {eerder}"
-                meldingen.append(Melding(tekst_, bestand, plaats("regio", i, "id")))
-            else:
-                regio_ids[rid] = i
-    ouders = {r["id"]: r.get("ouder") for r in regios if isinstance(r.get("id"), str)}
-    for i, regio in enumerate(regios):
-        ouder = regio.get("ouder")
-        if isinstance(ouder, str) and ouder not in regio_ids:
-            tekst_ = f"regio '{regio.get('id')}': veld 'ouder': " + onbekend(
-                "regio", ouder, regio_ids
-            )
-            meldingen.append(Melding(tekst_, bestand, plaats("regio", i, "ouder")))
-    for rid in ouders:
-        gezien = {rid}
-        huidig = ouders.get(rid)
-        while isinstance(huidig, str) and huidig in ouders:
-            if huidig in gezien:
-                tekst_ = f"regio '{rid}': de ouder-keten is een kring ({huidig})"
-                meldingen.append(Melding(tekst_, bestand, plaats("regio", regio_ids[rid], "ouder")))
-                break
-            gezien.add(huidig)
-            huidig = ouders.get(huidig)
-
-    kader_ids: dict[str, int] = {}
-    for i, kader in enumerate(kaders):
-        kid = kader.get("id")
-        if isinstance(kid, str):
-            if kid in kader_ids:
-                eerder = plaats("kader", kader_ids[kid], "id")
-                tekst_ = (
-                    f"kader '{kid}': veld 'id': komt al voor op regel {eerder}; moet uniek zijn"
-                )
-                meldingen.append(Melding(tekst_, bestand, plaats("kader", i, "id")))
-            else:
-                kader_ids[kid] = i
-        kader_regio = kader.get("regio")
-        if isinstance(kader_regio, str) and regio_ids and kader_regio not in regio_ids:
-            tekst_ = f"kader '{kid}': veld 'regio': " + onbekend("regio", kader_regio, regio_ids)
-            meldingen.append(Melding(tekst_, bestand, plaats("kader", i, "regio")))
+    meldingen = []
+    for p in regels.problemen(
+        [(r.get("id"), r.get("ouder")) for r in regios],
+        [(k.get("id"), k.get("regio")) for k in kaders],
+    ):
+        eerder = None if p.eerder is None else f"op regel {kaart.regel(p.tabel, p.eerder, 'id')}"
+        tekst = regels.als_tekst(p, eerder)
+        meldingen.append(Melding(tekst, bestand, kaart.regel(p.tabel, p.rij, p.veld)))
     return meldingen
 
 
@@ -356,13 +294,6 @@ def _vertaal(fout: Mapping[str, Any], model: type[BaseModel]) -> str:
     if soort in verwacht:
         return f"verwacht {verwacht[soort]}, kreeg {_toon(waarde)}"
     return f"ongeldige waarde {_toon(waarde)} ({fout.get('msg', soort)})"
-
-
-def gebundeld_register() -> Path:
-    """The register shipped with the package (wheel), or the one in the source tree."""
-    pakket = Path(__file__).resolve().parent
-    kandidaten = (pakket / "data" / "kaders.toml", pakket.parents[1] / "data" / "kaders.toml")
-    return next((k for k in kandidaten if k.is_file()), kandidaten[0])
 
 
 def valideer_kader(data: Mapping[str, Any], bestand: str) -> Kader:

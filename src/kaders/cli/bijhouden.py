@@ -1,0 +1,157 @@
+"""Commands that keep the register: valideer and toevoegen."""
+
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .. import laden
+from ..errors import GebruiksFout
+from ..models import DUIDINGEN, ORGANISATIES, STATUSSEN, TELLINGEN, TYPEN
+from . import opties
+from .afdruk import meld, schrijf
+
+VERPLICHT = ("id", "missie", "naam", "regio", "organisatie", "typen", "status", "bron")
+
+
+def valideer(
+    ctx: typer.Context,
+    pad: Annotated[
+        Path | None, typer.Argument(help="Registerbestand (standaard: het register in gebruik).")
+    ] = None,
+) -> None:
+    """Controleer een register: exit 0 als het geldig is, 1 met alle fouten als niet.
+
+    Voorbeeld: kaders valideer data/kaders.toml
+    """
+    bestand = pad or opties.register_pad(ctx)
+    register = laden.laad(bestand)
+    kaders = register.kader
+    zonder = sum(1 for k in kaders if k.personeel is None)
+    schrijf(
+        f"{bestand}: geldig — {len(kaders)} kaders ({zonder} zonder aantal), "
+        f"{len(register.regio)} regio's\n"
+    )
+
+
+def _tekstoptie(naam: str, hulp: str, metavar: str = "TEKST") -> Any:
+    return typer.Option(naam, help=hulp, metavar=metavar, show_default=False)
+
+
+def toevoegen(
+    ctx: typer.Context,
+    id_: Annotated[str | None, _tekstoptie("--id", "Stabiele sleutel (a-z, 0-9, -).", "ID")] = None,
+    missie: Annotated[str | None, _tekstoptie("--missie", "Korte naam.")] = None,
+    naam: Annotated[str | None, _tekstoptie("--naam", "Volledige naam.")] = None,
+    regio: Annotated[str | None, _tekstoptie("--regio", "Regio-id.", "REGIO")] = None,
+    land: Annotated[list[str] | None, _tekstoptie("--land", "Land (herhaalbaar).")] = None,
+    organisatie: Annotated[str | None, _tekstoptie("--organisatie", "Organisatie.", "ORG")] = None,
+    type_: Annotated[
+        list[str] | None, _tekstoptie("--type", "militair, civiel, politie (herhaalbaar).", "TYPE")
+    ] = None,
+    personeel: Annotated[
+        str | None, _tekstoptie("--personeel", "Aantal; weglaten als onbekend.", "AANTAL")
+    ] = None,
+    duiding: Annotated[str | None, _tekstoptie("--duiding", "circa, maximaal, exact.")] = None,
+    telling: Annotated[
+        str | None, _tekstoptie("--telling", "per-jaar, gelijktijdig, niet-vermeld.")
+    ] = None,
+    begin: Annotated[
+        str | None, _tekstoptie("--begin", "JJJJ-MM-DD (standaard: begin register).", "DATUM")
+    ] = None,
+    eind: Annotated[
+        str | None, _tekstoptie("--eind", "JJJJ-MM-DD (standaard: standaardeinde).", "DATUM")
+    ] = None,
+    status: Annotated[str | None, _tekstoptie("--status", "Status.", "STATUS")] = None,
+    bron: Annotated[str | None, _tekstoptie("--bron", "Sectie en kop in de brief.")] = None,
+    citaat: Annotated[str | None, _tekstoptie("--citaat", "Zinsnede uit de brief.")] = None,
+    toelichting: Annotated[str | None, _tekstoptie("--toelichting", "Toelichting.")] = None,
+    afgeleid: Annotated[
+        list[str] | None, _tekstoptie("--afgeleid", "'veld: reden' (herhaalbaar).", "VELD:REDEN")
+    ] = None,
+    droog: Annotated[
+        bool, typer.Option("--droog", help="Toon de TOML die zou worden toegevoegd; schrijf niets.")
+    ] = False,
+) -> None:
+    """Voeg één kader toe aan het register: eerst gevalideerd, dan atomisch toegevoegd.
+
+    Het kader komt uit de opties, of (zonder opties) als JSON-object of TOML-tabel van stdin.
+    Bestaande inhoud, commentaar en opmaak blijven byte voor byte gelijk.
+
+    Voorbeeld: kaders --register kopie.toml toevoegen --id test --missie Test --naam Test
+    --regio europa --organisatie EU --type civiel --status verkenning --bron "Bijlage, 1"
+    """
+    from .. import schrijven  # tomli-w and file locking: only where something is written
+
+    pad = opties.register_pad(ctx)
+    if pad.resolve().is_relative_to(Path(laden.__file__).resolve().parent):
+        raise GebruiksFout(
+            ["het meegeleverde register is alleen-lezen; kies er een met --register PAD"]
+        )
+    gegeven: dict[str, Any] = {
+        "id": id_,
+        "missie": missie,
+        "naam": naam,
+        "regio": regio,
+        "landen": land or None,
+        "organisatie": _vocabulaire(organisatie, ORGANISATIES),
+        "typen": [_vocabulaire(t, TYPEN) for t in type_] if type_ else None,
+        "personeel": _geheel_getal(personeel),
+        "duiding": _vocabulaire(duiding, DUIDINGEN),
+        "telling": _vocabulaire(telling, TELLINGEN),
+        "begin": begin,
+        "eind": eind,
+        "status": _vocabulaire(status, STATUSSEN),
+        "bron": bron,
+        "citaat": citaat,
+        "toelichting": toelichting,
+        "afgeleid": [_afleiding(a) for a in afgeleid] if afgeleid else None,
+    }
+    data = {k: v for k, v in gegeven.items() if v is not None}
+    if not data and not sys.stdin.isatty():
+        data = schrijven.lees_invoer(sys.stdin.buffer.read())
+    else:
+        _vraag_ontbrekende(data)
+    kader, toml = schrijven.voeg_toe(pad, data, droog=droog)
+    if droog:
+        schrijf(toml)
+        meld(f"droog: kader '{kader.id}' is geldig; niets geschreven")
+    else:
+        meld(f"kader '{kader.id}' toegevoegd aan {pad}")
+
+
+def _geheel_getal(tekst: str | None) -> int | str | None:
+    """An integer option; anything else goes on as text, for the model to reject in Dutch."""
+    if tekst is not None and re.fullmatch(r"-?\d{1,12}", tekst.strip(), re.ASCII):
+        return int(tekst)
+    return tekst
+
+
+def _vocabulaire(waarde: str | None, geldig: Sequence[str]) -> str | None:
+    """A vocabulary value in its canonical spelling ('eu' -> 'EU'); unknown ones unchanged."""
+    if waarde is None:
+        return None
+    return {g.casefold(): g for g in geldig}.get(waarde.casefold(), waarde)
+
+
+def _afleiding(tekst: str) -> dict[str, str]:
+    veld, scheiding, reden = tekst.partition(":")
+    if not scheiding or not veld.strip() or not reden.strip():
+        raise GebruiksFout([f"--afgeleid verwacht 'veld: reden', kreeg '{tekst}'"])
+    return {"veld": veld.strip(), "reden": reden.strip()}
+
+
+def _vraag_ontbrekende(data: dict[str, Any]) -> None:
+    """Ask for missing required fields on a terminal; without one, name the missing options."""
+    ontbrekend = [veld for veld in VERPLICHT if veld not in data]
+    if not ontbrekend:
+        return
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        opties_ = ", ".join("--type" if v == "typen" else f"--{v}" for v in ontbrekend)
+        raise GebruiksFout([f"ontbrekende opties: {opties_}"])
+    for veld in ontbrekend:
+        antwoord = str(typer.prompt(veld)).strip()
+        data[veld] = [t.strip() for t in antwoord.split(",")] if veld == "typen" else antwoord

@@ -1,0 +1,130 @@
+"""Everything that makes Typer and Click speak Dutch: help headings, usage line, errors."""
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer import _click as click
+from typer.core import TyperCommand, TyperGroup
+
+from ..errors import KadersFout, dichtstbij
+from .afdruk import EXIT_AFGEBROKEN, EXIT_DATA, EXIT_GEBRUIK, EXIT_OK
+
+HULP_OPTIE = "Toon deze hulp en stop."
+KOPPEN = {
+    "ARGUMENTS_PANEL_TITLE": "Argumenten",
+    "OPTIONS_PANEL_TITLE": "Opties",
+    "COMMANDS_PANEL_TITLE": "Commando's",
+    "DEFAULT_STRING": "[standaard: {}]",
+    "ENVVAR_STRING": "[omgevingsvariabele: {}]",
+    "REQUIRED_LONG_STRING": "[verplicht]",
+}
+# Click's English usage errors (as of Typer 0.29) and their Dutch text; a test checks each.
+CLICK_MELDINGEN = (
+    (r"No such command '(.+)'\.", "onbekend commando '{0}'"),
+    (r"Option '(.+)' requires an argument\.", "optie '{0}' verwacht een waarde"),
+    (r"Option '(.+)' does not take a value\.", "optie '{0}' neemt geen waarde"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", "onverwacht extra argument: {0}"),
+)
+
+
+class _NederlandseHulp:
+    """Dutch headings in the help pages Typer and Click draw."""
+
+    def get_help_option(self, ctx: click.Context) -> Any:
+        optie = super().get_help_option(ctx)  # type: ignore[misc]
+        if optie is not None:
+            optie.help = HULP_OPTIE
+        return optie
+
+    def format_usage(self, ctx: click.Context, formatter: Any) -> None:
+        stukken = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(stukken), prefix="Gebruik: ")
+
+    def format_help(self, ctx: click.Context, formatter: Any) -> None:
+        from typer import rich_utils
+
+        for naam, tekst in KOPPEN.items():
+            setattr(rich_utils, naam, tekst)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class KadersCommando(_NederlandseHulp, TyperCommand):
+    """A command with Dutch help."""
+
+
+class KadersGroep(_NederlandseHulp, TyperGroup):
+    """The command group, with Dutch messages for every error and never a traceback."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run a command and turn every outcome into an exit code and a message on stderr."""
+        try:
+            uitkomst = super().main(
+                args=args,
+                prog_name=prog_name or "kaders",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+            code = uitkomst if isinstance(uitkomst, int) else EXIT_OK
+        except KadersFout as fout:
+            for melding in fout.meldingen:
+                print(f"kaders: {melding}", file=sys.stderr)
+            code = fout.exitcode
+        except click.exceptions.NoArgsIsHelpError as fout:
+            print(fout.format_message(), file=sys.stderr)
+            code = EXIT_GEBRUIK
+        except click.exceptions.UsageError as fout:
+            print(f"kaders: {gebruiksfout(fout)}", file=sys.stderr)
+            if fout.ctx is not None:
+                print(f"Zie '{fout.ctx.command_path} --help'.", file=sys.stderr)
+            code = EXIT_GEBRUIK
+        except (typer.Abort, KeyboardInterrupt):
+            print("", file=sys.stderr)
+            code = EXIT_AFGEBROKEN
+        except Exception as fout:
+            if os.environ.get("KADERS_DEBUG"):
+                raise
+            print(
+                f"kaders: interne fout ({type(fout).__name__}: {fout}); dit is een fout in "
+                "kaders, meld die graag. KADERS_DEBUG=1 toont de details.",
+                file=sys.stderr,
+            )
+            code = EXIT_DATA
+        sys.exit(code)
+
+
+def gebruiksfout(fout: click.exceptions.UsageError) -> str:
+    """A Dutch text for Click's usage errors."""
+    if isinstance(fout, click.exceptions.NoSuchOption):
+        tekst = f"onbekende optie '{fout.option_name}'"
+        mogelijk = sorted(fout.possibilities or [])
+        return tekst + (f"; bedoelde u '{mogelijk[0]}'?" if mogelijk else "")
+    if isinstance(fout, click.exceptions.MissingParameter):
+        hint = fout.param.get_error_hint() if fout.param else ""
+        return f"{hint or 'waarde'} ontbreekt"
+    if isinstance(fout, click.exceptions.BadParameter) and fout.param is not None:
+        hint = fout.param.get_error_hint()
+        return f"ongeldige waarde voor {hint}: {fout.message}"
+    bericht = fout.format_message()
+    for patroon, nl in CLICK_MELDINGEN:
+        gevonden = re.match(patroon, bericht)
+        if gevonden:
+            tekst = nl.format(gevonden.group(1))
+            if "commando" in tekst and fout.ctx is not None:
+                commandos = list(getattr(fout.ctx.command, "commands", {}))
+                beste = dichtstbij(gevonden.group(1), commandos)
+                tekst += f"; bedoelde u '{beste[0]}'?" if beste else ""
+                tekst += f" Geldig: {', '.join(sorted(commandos))}."
+            return tekst
+    return f"ongeldige aanroep: {bericht}"

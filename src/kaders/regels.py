@@ -1,0 +1,99 @@
+"""Rules across records (unique ids, known regions, a region tree without cycles), once.
+
+The rules take plain (id, reference) pairs, so the loader can run them on raw TOML tables (to
+report every problem with its line, even when a record is otherwise invalid), the model on a
+validated register, and the writer on a register plus a new record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .errors import onbekend
+
+
+class Probleem(NamedTuple):
+    """A broken rule: which table, which record, which field, and what is wrong.
+
+    A duplicate also names the earlier record (`eerder`, an index): the text is then followed
+    by where that record is (its line, or its position) and by `staart`.
+    """
+
+    tabel: str
+    rij: int  # the index of the record in its table
+    veld: str | None
+    tekst: str
+    eerder: int | None = None
+    staart: str = ""
+
+
+def _naam(tabel: str, rid: object, index: int) -> str:
+    return f"{tabel} '{rid}'" if isinstance(rid, str) else f"{tabel} nr. {index + 1}"
+
+
+def _dubbele(tabel: str, ids: Sequence[object]) -> tuple[list[Probleem], dict[str, int]]:
+    """Ids that occur twice; and the first index of every id."""
+    eerste: dict[str, int] = {}
+    problemen: list[Probleem] = []
+    for i, rid in enumerate(ids):
+        if not isinstance(rid, str):
+            continue
+        if rid in eerste:
+            if tabel == "kader":
+                tekst, staart = f"kader '{rid}': veld 'id': komt al voor", "; moet uniek zijn"
+            else:
+                tekst, staart = f"{tabel} '{rid}': id komt al voor", ""
+            problemen.append(Probleem(tabel, i, "id", tekst, eerste[rid], staart))
+        else:
+            eerste[rid] = i
+    return problemen, eerste
+
+
+def problemen(
+    regios: Sequence[tuple[object, object]], kaders: Sequence[tuple[object, object]]
+) -> list[Probleem]:
+    """Every rule across records: regios as (id, ouder), kaders as (id, regio)."""
+    uitkomst, regio_ids = _dubbele("regio", [rid for rid, _ in regios])
+    for i, (rid, ouder) in enumerate(regios):
+        if isinstance(ouder, str) and ouder not in regio_ids:
+            tekst = f"{_naam('regio', rid, i)}: veld 'ouder': " + onbekend(
+                "regio", ouder, regio_ids
+            )
+            uitkomst.append(Probleem("regio", i, "ouder", tekst))
+    uitkomst += _kringen(regios, regio_ids)
+    dubbel, _ = _dubbele("kader", [kid for kid, _ in kaders])
+    uitkomst += dubbel
+    if regio_ids:
+        for i, (kid, regio) in enumerate(kaders):
+            if isinstance(regio, str) and regio not in regio_ids:
+                tekst = f"{_naam('kader', kid, i)}: veld 'regio': " + onbekend(
+                    "regio", regio, regio_ids
+                )
+                uitkomst.append(Probleem("kader", i, "regio", tekst))
+    return uitkomst
+
+
+def _kringen(regios: Sequence[tuple[object, object]], regio_ids: dict[str, int]) -> list[Probleem]:
+    """Regions whose chain of parents returns to a region already on it."""
+    ouders = {rid: ouder for rid, ouder in regios if isinstance(rid, str)}
+    uitkomst: list[Probleem] = []
+    for rid in ouders:
+        gezien = {rid}
+        huidig = ouders.get(rid)
+        while isinstance(huidig, str) and huidig in ouders:
+            if huidig in gezien:
+                tekst = f"regio '{rid}': de ouder-keten is een kring ({huidig})"
+                uitkomst.append(Probleem("regio", regio_ids[rid], "ouder", tekst))
+                break
+            gezien.add(huidig)
+            huidig = ouders.get(huidig)
+    return uitkomst
+
+
+def als_tekst(probleem: Probleem, plaats: str | None = None) -> str:
+    """A problem as text; the earlier record is `plaats` ('op regel 21'), else its position."""
+    if probleem.eerder is None:
+        return probleem.tekst
+    plaats = plaats or f"als {probleem.tabel} nr. {probleem.eerder + 1}"
+    return f"{probleem.tekst} {plaats}{probleem.staart}"

@@ -1,0 +1,85 @@
+"""One registry of output formats: every format writes any view (`Weergave`) or says it cannot.
+
+A command builds a `Weergave` (uitvoer.weergaven, uitvoer.vergelijking) and hands it to
+`schrijf` with the format the user chose. Adding a format is one entry in `FORMATEN`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from .weergave import Rij, Scherm, Weergave
+
+__all__ = ["FORMATEN", "Formaat", "Rij", "Scherm", "Weergave", "namen", "schrijf"]
+
+
+class Formaat(NamedTuple):
+    """An output format: its name, what it is, how it writes a view, and which views."""
+
+    naam: str
+    omschrijving: str
+    schrijf: Callable[[Weergave, Scherm], str]
+    soorten: frozenset[str] | None = None  # None: every kind of view
+    kop_bij_leeg: bool = False  # an empty answer still prints the header row
+
+
+def _tabel(weergave: Weergave, scherm: Scherm) -> str:
+    return weergave.tabel(scherm)
+
+
+def _json(weergave: Weergave, scherm: Scherm) -> str:
+    from .tekst import json_tekst
+
+    return json_tekst(weergave.json)
+
+
+def _jsonl(weergave: Weergave, scherm: Scherm) -> str:
+    from .tekst import jsonl_tekst
+
+    return jsonl_tekst(weergave.jsonl)
+
+
+def _csv(weergave: Weergave, scherm: Scherm) -> str:
+    from .tekst import csv_tekst
+
+    return csv_tekst(weergave.kolommen, weergave.rijen)
+
+
+def _tsv(weergave: Weergave, scherm: Scherm) -> str:
+    from .tekst import tsv
+
+    return tsv(weergave.kolommen, weergave.rijen)
+
+
+def _toml(weergave: Weergave, scherm: Scherm) -> str:
+    from ..schrijven import register_toml  # tomli-w: only when TOML is written
+
+    register, kaders = weergave.bron
+    return register_toml(register, kaders)
+
+
+FORMATEN: dict[str, Formaat] = {
+    f.naam: f
+    for f in (
+        Formaat("tabel", "een tabel voor mensen", _tabel),
+        Formaat("json", "één JSON-document", _json),
+        Formaat("jsonl", "één JSON-object per regel", _jsonl),
+        Formaat("csv", "komma-gescheiden, met kopregel", _csv, kop_bij_leeg=True),
+        Formaat("tsv", "tab-gescheiden, met kopregel", _tsv, kop_bij_leeg=True),
+        Formaat("toml", "een register dat weer inleest", _toml, frozenset({"export"})),
+    )
+}
+
+
+def namen(soort: str) -> tuple[str, ...]:
+    """The formats that can write a view of this kind, in registry order."""
+    return tuple(n for n, f in FORMATEN.items() if f.soorten is None or soort in f.soorten)
+
+
+def schrijf(weergave: Weergave, formaat: str, scherm: Scherm) -> str:
+    """The view written in the format (a name from `namen(weergave.soort)`)."""
+    gekozen = FORMATEN[formaat]
+    if gekozen.soorten is not None and weergave.soort not in gekozen.soorten:
+        raise ValueError(f"formaat {formaat} kan geen {weergave.soort} schrijven")
+    return gekozen.schrijf(weergave, scherm)

@@ -1,0 +1,79 @@
+"""Flat text formats: cells, tsv, csv (safe for spreadsheets) and json that other tools read."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .weergave import Rij
+
+_EEN_REGEL = r"[\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]"  # all str.splitlines breaks
+_CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cel(waarde: Any) -> str:
+    """A value as flat text for tsv/csv: lists joined by commas, booleans as true/false."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return "true" if waarde else "false"
+    if isinstance(waarde, list):
+        return ",".join(cel(w) for w in waarde)
+    if isinstance(waarde, dict):
+        return ": ".join(cel(w) for w in waarde.values())
+    return str(waarde)
+
+
+def tsv(kolommen: Sequence[str], rijen: Iterable[Rij]) -> str:
+    """Tab-separated lines with one header row; tabs and newlines inside values become spaces."""
+    uit = ["\t".join(kolommen)]
+    een_regel = re.compile(_EEN_REGEL)  # compiled here, not on every start
+    for rij in rijen:
+        cellen = (cel(rij.get(k)) for k in kolommen)
+        uit.append("\t".join(een_regel.sub(" ", c) for c in cellen))
+    return "\n".join(uit) + "\n"
+
+
+def _csv_veilig(waarde: Any) -> str:
+    """A cell as text; text a spreadsheet would run as a formula gets a quote (OWASP)."""
+    tekst = cel(waarde)
+    is_getal = isinstance(waarde, int | float) and not isinstance(waarde, bool)
+    if not is_getal and tekst.startswith(_CSV_GEVAARLIJK):
+        return "'" + tekst
+    return tekst
+
+
+def csv_tekst(kolommen: Sequence[str], rijen: Iterable[Rij]) -> str:
+    """RFC 4180 CSV with a header row, safe to open in a spreadsheet."""
+    import csv  # only for csv output: not on every start
+
+    buffer = io.StringIO()
+    schrijver = csv.writer(buffer, lineterminator="\r\n")
+    schrijver.writerow(kolommen)
+    for rij in rijen:
+        schrijver.writerow([_csv_veilig(rij.get(k)) for k in kolommen])
+    return buffer.getvalue()
+
+
+_JSON_REGELBREUK = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _json(data: Any, indent: int | None = None) -> str:
+    """JSON with UTF-8 kept, except the characters other tools read as a line break."""
+    tekst = json.dumps(data, ensure_ascii=False, indent=indent)
+    if "\x85" in tekst or "\u2028" in tekst or "\u2029" in tekst:  # translate is slow
+        return tekst.translate(_JSON_REGELBREUK)
+    return tekst
+
+
+def json_tekst(data: Any) -> str:
+    """Indented JSON."""
+    return _json(data, indent=2) + "\n"
+
+
+def jsonl_tekst(rijen: Iterable[Any]) -> str:
+    """One compact JSON object per line."""
+    return "".join(_json(r) + "\n" for r in rijen)

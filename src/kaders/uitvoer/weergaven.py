@@ -1,0 +1,253 @@
+"""Views of frameworks, totals and expiring frameworks: the rows, JSON and table of each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..models import Kader, Register
+from ..query import Groep, Totaal, Verloop
+from .tabel import tabel
+from .tekst import cel
+from .weergave import Rij, Weergave
+
+LIJST_KOLOMMEN = (
+    "id",
+    "missie",
+    "regio",
+    "typen",
+    "personeel",
+    "duiding",
+    "telling",
+    "begin",
+    "eind",
+    "status",
+    "organisatie",
+)
+LIJST_TABEL = (
+    ("id", "ID"),
+    ("missie", "Missie"),
+    ("regio", "Regio"),
+    ("typen_tekst", "Typen"),
+    ("personeel_tekst", "Personeel"),
+    ("eind", "Eind"),
+    ("status", "Status"),
+)
+EXPORT_KOLOMMEN = tuple(Kader.model_fields)
+TOTAAL_KOLOMMEN = (
+    "groep",
+    "personeel",
+    "kaders",
+    "met_aantal",
+    "zonder_aantal",
+    "gemengd",
+    "bevat_circa",
+    "bevat_maximaal",
+    "bevat_per_jaar",
+)
+VERLOOP_KOLOMMEN = (
+    "id",
+    "missie",
+    "regio",
+    "eind",
+    "dagen_over",
+    "afgelopen",
+    "status",
+    "personeel",
+    "duiding",
+    "telling",
+)
+
+
+def kader_json(kader: Kader) -> dict[str, Any]:
+    """A framework as the documented JSON record (dates ISO, unknown count null)."""
+    return kader.als_json()
+
+
+def personeel_tekst(kader: Kader) -> str:
+    """The count with its qualifier, for people: 'circa 15 per jaar', 'max. 15', 'onbekend'."""
+    if kader.personeel is None:
+        return "onbekend"
+    voorvoegsel = {"circa": "circa ", "maximaal": "max. ", "exact": ""}[kader.duiding or "exact"]
+    achtervoegsel = " per jaar" if kader.telling == "per-jaar" else ""
+    return f"{voorvoegsel}{kader.personeel}{achtervoegsel}"
+
+
+def _lijst_rij(kader: Kader, record: dict[str, Any]) -> dict[str, Any]:
+    """A framework as a row: its JSON record plus texts for people."""
+    return {
+        **record,
+        "typen_tekst": "+".join(kader.typen),
+        "personeel_tekst": personeel_tekst(kader),
+        "afgeleid": " | ".join(f"{a['veld']}: {a['reden']}" for a in record["afgeleid"]),
+    }
+
+
+def _kaders(
+    soort: str, kaders: Sequence[Kader], titel: str, kolommen: Sequence[str], voet: str | None
+) -> Weergave:
+    """Frameworks as a view; each record is turned into JSON data once."""
+    records = [kader_json(k) for k in kaders]
+    rijen = [_lijst_rij(k, r) for k, r in zip(kaders, records, strict=True)]
+    return Weergave(
+        soort=soort,
+        titel=titel,
+        kolommen=kolommen,
+        rijen=rijen,
+        json=records,
+        jsonl=records,
+        tabel=lambda scherm: tabel(titel, LIJST_TABEL, rijen, scherm, voet),
+    )
+
+
+def lijst(kaders: Sequence[Kader], titel: str) -> Weergave:
+    """The list of frameworks."""
+    return _kaders("kaders", kaders, titel, LIJST_KOLOMMEN, f"{len(kaders)} kaders")
+
+
+def export(register: Register, kaders: Sequence[Kader]) -> Weergave:
+    """Every field of every framework; the table shows the list view; TOML the register."""
+    weergave = _kaders("export", kaders, "Register", EXPORT_KOLOMMEN, None)
+    return weergave._replace(bron=(register, list(kaders)))
+
+
+def toon(kader: Kader, regionaam: str) -> Weergave:
+    """Everything about one framework."""
+    data = kader_json(kader)
+    rijen: list[Rij] = []
+    for veld, waarde in data.items():
+        if veld == "afgeleid":
+            continue
+        tekst = cel(waarde)
+        if veld == "regio":
+            tekst = f"{waarde} ({regionaam})"
+        if veld == "personeel":
+            tekst = personeel_tekst(kader)
+        rijen.append({"veld": veld, "waarde": tekst})
+    for afleiding in kader.afgeleid:
+        rijen.append({"veld": f"afgeleid: {afleiding.veld}", "waarde": afleiding.reden})
+    kolommen = (("veld", "Veld"), ("waarde", "Waarde"))
+    return Weergave(
+        soort="kader",
+        titel=kader.missie,
+        kolommen=("veld", "waarde"),
+        rijen=rijen,
+        json=data,
+        jsonl=[data],
+        tabel=lambda scherm: tabel(kader.missie, kolommen, rijen, scherm),
+    )
+
+
+def groep_json(groep: Groep) -> dict[str, Any]:
+    """A group as in the JSON contract."""
+    return {
+        "groep": groep.groep,
+        "personeel": groep.personeel,
+        "kaders": groep.kaders,
+        "met_aantal": groep.met_aantal,
+        "zonder_aantal": groep.zonder_aantal,
+        "gemengd": groep.gemengd,
+        "bevat_circa": groep.bevat_circa,
+        "bevat_maximaal": groep.bevat_maximaal,
+        "bevat_per_jaar": groep.bevat_per_jaar,
+        "ids": list(groep.ids),
+    }
+
+
+def totaal_json(uitkomst: Totaal) -> dict[str, Any]:
+    """The total as one object: reference date, grouping, groups and grand total."""
+    alles = groep_json(uitkomst.totaal)
+    del alles["groep"]
+    return {
+        "peildatum": uitkomst.peildatum.isoformat(),
+        "per": uitkomst.per,
+        "groepen": [groep_json(g) for g in uitkomst.groepen],
+        "totaal": alles,
+    }
+
+
+def _kwalificatie(groep: Groep) -> str:
+    """What a sum contains besides exact counts, for the table."""
+    delen = [
+        naam
+        for naam, ja in (
+            ("circa", groep.bevat_circa),
+            ("maximaal", groep.bevat_maximaal),
+            ("per jaar", groep.bevat_per_jaar),
+        )
+        if ja
+    ]
+    return ", ".join(delen)
+
+
+def totaal(uitkomst: Totaal) -> Weergave:
+    """A total per group; every row also names the reference date."""
+    data = totaal_json(uitkomst)
+    rijen: list[dict[str, Any]] = []
+    for groep in [*uitkomst.groepen, uitkomst.totaal]:
+        rij = groep_json(groep)
+        rij.pop("ids")
+        rij["peildatum"] = data["peildatum"]
+        rij["per"] = uitkomst.per
+        rijen.append(rij)
+    tabel_rijen = [
+        {
+            **rij,
+            "bevat": _kwalificatie(groep),
+            "personeel_tekst": "onbekend" if groep.personeel is None else str(groep.personeel),
+        }
+        for rij, groep in zip(rijen, [*uitkomst.groepen, uitkomst.totaal], strict=True)
+    ]
+    tabel_kolommen = (
+        ("groep", uitkomst.per.capitalize()),
+        ("personeel_tekst", "Personeel"),
+        ("kaders", "Kaders"),
+        ("zonder_aantal", "Zonder aantal"),
+        ("gemengd", "Gemengd"),
+        ("bevat", "Som bevat"),
+    )
+    voet = (
+        "'Zonder aantal': kaders zonder getal in de brief; die tellen niet mee in de som, "
+        "ook niet als 0."
+    )
+    titel = f"Personeel per {uitkomst.per} op peildatum {data['peildatum']}"
+    return Weergave(
+        soort="totaal",
+        titel=titel,
+        kolommen=(*TOTAAL_KOLOMMEN, "peildatum", "per"),
+        rijen=rijen,
+        json=data,
+        jsonl=rijen,
+        tabel=lambda scherm: tabel(titel, tabel_kolommen, tabel_rijen, scherm, voet),
+    )
+
+
+def verloop(verlopen: Sequence[Verloop], titel: str) -> Weergave:
+    """Frameworks ending early, with the days left or marked as ended."""
+    json_data: list[dict[str, Any]] = []
+    rijen: list[dict[str, Any]] = []
+    for v in verlopen:
+        record = kader_json(v.kader)
+        record["dagen_over"] = v.dagen_over
+        record["afgelopen"] = v.afgelopen
+        json_data.append(record)
+        rij = _lijst_rij(v.kader, record)
+        rij["resterend"] = "afgelopen" if v.afgelopen else f"{v.dagen_over} dagen"
+        rijen.append(rij)
+    tabel_kolommen = (
+        ("id", "ID"),
+        ("missie", "Missie"),
+        ("eind", "Eind"),
+        ("resterend", "Resterend"),
+        ("status", "Status"),
+        ("personeel_tekst", "Personeel"),
+    )
+    return Weergave(
+        soort="verloop",
+        titel=titel,
+        kolommen=VERLOOP_KOLOMMEN,
+        rijen=rijen,
+        json=json_data,
+        jsonl=json_data,
+        tabel=lambda scherm: tabel(titel, tabel_kolommen, rijen, scherm),
+    )

@@ -1,0 +1,77 @@
+"""Shared by the tests: hypothesis strategies for registers and records, and the command list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from hypothesis import strategies as st
+
+from kaders.cli import SCHRIJVENDE_COMMANDOS, app
+from kaders.models import DUIDINGEN, TELLINGEN, TYPEN
+
+COMMANDOS = [c.name for c in app.registered_commands if c.name]
+LEES_COMMANDOS = [c for c in COMMANDOS if c not in SCHRIJVENDE_COMMANDOS]
+
+tekst = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
+slug = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
+
+
+@st.composite
+def kader_data(
+    draw: st.DrawFn,
+    regio_ids: Sequence[str],
+    kader_id: str | None = None,
+    van: dt.date = dt.date(2000, 1, 1),
+    tot: dt.date = dt.date(2045, 1, 1),
+) -> dict[str, Any]:
+    """A valid framework as TOML data, in one of the given regions."""
+    begin = draw(st.dates(van, tot))
+    data: dict[str, Any] = {
+        "id": kader_id or draw(slug),
+        "missie": draw(tekst),
+        "naam": draw(tekst),
+        "regio": draw(st.sampled_from(list(regio_ids))),
+        "landen": draw(st.lists(tekst, max_size=3)),
+        "organisatie": draw(st.sampled_from(["EU", "NAVO", "VN", "OVSE", "coalitie"])),
+        "typen": draw(st.lists(st.sampled_from(TYPEN), min_size=1, unique=True)),
+        "begin": begin,
+        "eind": draw(st.dates(begin, tot)),
+        "status": draw(st.sampled_from(["vastgesteld", "verkenning", "beeindigd"])),
+        "bron": draw(tekst),
+    }
+    if draw(st.booleans()):
+        data["personeel"] = draw(st.integers(0, 1_000_000))
+        data["duiding"] = draw(st.sampled_from(DUIDINGEN))
+        data["telling"] = draw(st.sampled_from(TELLINGEN))
+    if draw(st.booleans()):
+        data["toelichting"] = draw(tekst)
+    if draw(st.booleans()):
+        data["afgeleid"] = [{"veld": "typen", "reden": draw(tekst)}]
+    return data
+
+
+@st.composite
+def register_data(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid register as TOML data: a few regions (a tree) and frameworks."""
+    regio_ids = draw(st.lists(slug, min_size=1, max_size=5, unique=True))
+    regios: list[dict[str, Any]] = []
+    for i, rid in enumerate(regio_ids):
+        regio: dict[str, Any] = {"id": rid, "naam": draw(tekst)}
+        if i and draw(st.booleans()):
+            regio["ouder"] = draw(st.sampled_from(regio_ids[:i]))
+        regios.append(regio)
+    kader_ids = draw(st.lists(slug, max_size=8, unique=True))
+    van, tot = dt.date(2020, 1, 1), dt.date(2031, 1, 1)
+    return {
+        "register": {
+            "titel": draw(tekst),
+            "kamerstuk": "29 521, nr. 493",
+            "datum": dt.date(2025, 4, 4),
+            "begin": dt.date(2025, 1, 1),
+            "standaard_eind": dt.date(2028, 6, 30),
+        },
+        "regio": regios,
+        "kader": [draw(kader_data(regio_ids, kid, van, tot)) for kid in kader_ids],
+    }
