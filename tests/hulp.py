@@ -6,12 +6,15 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+import typer.main
 from hypothesis import strategies as st
+from typer import _click as click
 
 from kaders.cli import SCHRIJVENDE_COMMANDOS, app
 from kaders.models import DUIDINGEN, TELLINGEN, TYPEN
 
-COMMANDOS = [c.name for c in app.registered_commands if c.name]
+_GROEP = typer.main.get_command(app)
+COMMANDOS = list(_GROEP.list_commands(click.Context(_GROEP)))  # type: ignore[attr-defined]
 LEES_COMMANDOS = [c for c in COMMANDOS if c not in SCHRIJVENDE_COMMANDOS]
 
 tekst = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)

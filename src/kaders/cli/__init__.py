@@ -6,13 +6,54 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.main
+import typer.models
+from typer import _click as click
 
 from .. import __version__
 from . import bijhouden, overzicht, vergelijken
 from .nederlands import KadersCommando, KadersGroep
 
+# Every command, by name, in the order the help lists them. A new command is one line here.
+COMMANDOS: dict[str, Callable[..., Any]] = {
+    "list": overzicht.lijst,
+    "toon": overzicht.toon,
+    "totaal": overzicht.totaal,
+    "verloopt": overzicht.verloopt,
+    "export": overzicht.export,
+    "verschil": vergelijken.verschil,
+    "tijdlijn": vergelijken.tijdlijn,
+    "valideer": bijhouden.valideer,
+    "toevoegen": bijhouden.toevoegen,
+    "schema": overzicht.schema,
+}
+SCHRIJVENDE_COMMANDOS = frozenset({"toevoegen"})  # the commands that change a register
+
+
+class Commandogroep(KadersGroep):
+    """The group of COMMANDOS; each is built from its function only when it is needed.
+
+    Typer would build every command at start-up, reading the types of all their options
+    (measured: about 2 ms a command); a run needs only its own. Help and completion ask for
+    all of them, through the same two methods (the lazy group Click documents).
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDOS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDOS:
+            info = typer.models.CommandInfo(
+                name=cmd_name, callback=COMMANDOS[cmd_name], cls=KadersCommando
+            )
+            self.commands[cmd_name] = typer.main.get_command_from_info(
+                info, pretty_exceptions_short=True, rich_markup_mode="rich"
+            )
+        return self.commands.get(cmd_name)
+
+
 app = typer.Typer(
-    cls=KadersGroep,
+    cls=Commandogroep,
     name="kaders",
     help=(
         "Register van de Nederlandse militaire, civiele en politiële bijdragen aan "
@@ -23,23 +64,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
-
-# Every command, by name, in the order the help lists them. A new command is one line here.
-COMMANDOS: tuple[tuple[str, Callable[..., Any]], ...] = (
-    ("list", overzicht.lijst),
-    ("toon", overzicht.toon),
-    ("totaal", overzicht.totaal),
-    ("verloopt", overzicht.verloopt),
-    ("export", overzicht.export),
-    ("verschil", vergelijken.verschil),
-    ("tijdlijn", vergelijken.tijdlijn),
-    ("valideer", bijhouden.valideer),
-    ("toevoegen", bijhouden.toevoegen),
-    ("schema", overzicht.schema),
-)
-SCHRIJVENDE_COMMANDOS = frozenset({"toevoegen"})  # the commands that change a register
-for _naam, _functie in COMMANDOS:
-    app.command(name=_naam, cls=KadersCommando)(_functie)
 
 
 def _versie(waarde: bool) -> None:

@@ -122,7 +122,8 @@ def gebruiksfout(fout: click.exceptions.UsageError) -> str:
         if gevonden:
             tekst = nl.format(gevonden.group(1))
             if "commando" in tekst and fout.ctx is not None:
-                commandos = list(getattr(fout.ctx.command, "commands", {}))
+                groep = fout.ctx.command
+                commandos = groep.list_commands(fout.ctx) if isinstance(groep, TyperGroup) else []
                 beste = dichtstbij(gevonden.group(1), commandos)
                 tekst += f"; bedoelde u '{beste[0]}'?" if beste else ""
                 tekst += f" Geldig: {', '.join(sorted(commandos))}."
