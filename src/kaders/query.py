@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-from .errors import GebruiksFout, onbekend
+from .errors import GebruiksFout, dichtstbij, onbekend
 from .models import ORGANISATIES, STATUSSEN, TYPEN, Kader, Register
 
 GROEPERINGEN = ("type", "regio", "hoofdregio", "organisatie", "status")
@@ -290,3 +290,40 @@ def verloopt(kaders: Iterable[Kader], voor: dt.date, peildatum: dt.date) -> list
 def binnen_venster(verlopen: Iterable[Verloop]) -> list[Verloop]:
     """Those that have not ended yet: they end between the reference date and the threshold."""
     return [v for v in verlopen if not v.afgelopen]
+
+
+def vind(register: Register, tekst: str) -> Kader:
+    """The one framework a person means: an id in any case, or a mission name.
+
+    A mission (short or full name, accents and case ignored, or the first words of the short
+    name) counts when it names exactly one framework; otherwise the candidates are listed.
+    """
+    ids = {k.id: k for k in register.kader}
+    sleutel = tekst.strip().casefold()
+    if sleutel in ids:
+        return ids[sleutel]
+    gezocht = _naamvorm(tekst)
+    if gezocht:
+        namen = [
+            (k, _naamvorm(k.missie), _naamvorm(k.naam), _naamvorm(k.id)) for k in register.kader
+        ]
+        for kandidaten in (
+            [k for k, missie, naam, id_ in namen if gezocht in (missie, naam, id_)],
+            [k for k, missie, _, _ in namen if (missie + " ").startswith(gezocht + " ")],
+        ):
+            if len(kandidaten) == 1:
+                return kandidaten[0]
+            if kandidaten:
+                lijst = ", ".join(f"{k.id} ({k.missie})" for k in kandidaten)
+                raise GebruiksFout(
+                    [f"'{tekst}' past bij {len(kandidaten)} kaders: {lijst}; kies een id"]
+                )
+    voorvoegsel = [i for i in ids if i.startswith(sleutel)]
+    beste = voorvoegsel[:3] or dichtstbij(sleutel, ids, 3)
+    hint = f"; bedoelde u {', '.join(repr(b) for b in beste)}?" if beste else ""
+    raise GebruiksFout([f"onbekend kader '{tekst}'{hint}"])
+
+
+def _naamvorm(tekst: str) -> str:
+    """A name as compared in `vind`: no accents or case, hyphens as spaces, single spaces."""
+    return " ".join(zonder_accenten(tekst).replace("-", " ").split())

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..models import Kader, Register
+from ..models import Kader, Regio, Register
 from ..query import Groep, Totaal, Verloop
 from .tabel import tabel
 from .tekst import cel
@@ -147,6 +147,23 @@ def toon(kader: Kader, regionaam: str) -> Weergave:
         json=data,
         jsonl=[data],
         tabel=lambda scherm: tabel(kader.missie, kolommen, rijen, scherm),
+    )
+
+
+def toon_kaders(kaders: Sequence[Kader], regios: Mapping[str, Regio]) -> Weergave:
+    """One framework as `toon`; several as an array (JSON) and one table after another."""
+    delen = [toon(k, regios[k.regio].naam if k.regio in regios else k.regio) for k in kaders]
+    if len(delen) == 1:
+        return delen[0]
+    rijen = [{"id": k.id, **r} for k, d in zip(kaders, delen, strict=True) for r in d.rijen]
+    return Weergave(
+        soort="kader",
+        titel=", ".join(k.missie for k in kaders),
+        kolommen=("id", "veld", "waarde"),
+        rijen=rijen,
+        json=[d.json for d in delen],
+        jsonl=[d.json for d in delen],
+        tabel=lambda scherm: "\n".join(d.tabel(scherm) for d in delen),
     )
 
 
