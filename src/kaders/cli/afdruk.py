@@ -15,10 +15,17 @@ EXIT_OK, EXIT_DATA, EXIT_GEBRUIK, EXIT_AFGEBROKEN = 0, 1, 2, 130
 
 
 def scherm() -> uitvoer.Scherm:
-    """The screen stdout is: its width and whether colour is allowed (NO_COLOR, TERM=dumb)."""
+    """The screen stdout is: its width and whether colour is allowed (NO_COLOR, TERM=dumb).
+
+    A table asked for in a pipe is drawn at $COLUMNS if set, else 200 columns.
+    """
     terminal = sys.stdout.isatty()
     kleur = terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-    breedte = shutil.get_terminal_size((100, 24)).columns if terminal else 200
+    if terminal:
+        breedte = shutil.get_terminal_size((100, 24)).columns
+    else:
+        kolommen = os.environ.get("COLUMNS", "")
+        breedte = int(kolommen) if kolommen.isdigit() and int(kolommen) > 0 else 200
     return uitvoer.Scherm(breedte=breedte, kleur=kleur)
 
 
