@@ -32,6 +32,8 @@ _HEEL = frozenset(
 )
 # Names that are cut with "…" rather than wrapped, so a list keeps one line per record.
 _AFKAPPEN = frozenset({"missie", "regio", "typen_tekst", "organisatie"})
+# Counts, aligned right.
+_RECHTS = frozenset({"kaders", "zonder_aantal", "gemengd", "afgeleid_tekst"})
 _SMALST = 10  # a column that may wrap or be cut is never narrower than this (or its text)
 
 
@@ -82,6 +84,13 @@ def teken(
         if not weg:
             return kaart(titel, kolommen, rijen, scherm, voet)
         getoond.remove(max(weg, key=lambda i: (kolommen[i].prioriteit, i)))
+    # A narrow column left out early may fit again once a wider one is gone.
+    for i in sorted(range(len(kolommen)), key=lambda j: (kolommen[j].prioriteit, j)):
+        if i not in getoond:
+            getoond.append(i)
+            if not past():
+                getoond.remove(i)
+    getoond.sort()
     weggelaten = [
         kolommen[i].kop.replace("\n", " ") for i in range(len(kolommen)) if i not in getoond
     ]
@@ -91,7 +100,7 @@ def teken(
             "breder scherm of --formaat json toont alles)"
         )
     ruimte = scherm.breedte - 3 * len(getoond) - 1
-    breedtes = _verdeel([maat[i] for i in getoond], ruimte)
+    breedtes = verdeel([maat[i] for i in getoond], ruimte)
     return _rich(
         titel,
         [kolommen[i] for i in getoond],
@@ -121,7 +130,7 @@ def _maten(kolom: Kolom, cellen: Sequence[str], lengte: Callable[[str], int]) ->
     return min(natuurlijk, max(_SMALST, *woorden, *koppen)), natuurlijk
 
 
-def _verdeel(maten: Sequence[tuple[int, int]], ruimte: int) -> list[int]:
+def verdeel(maten: Sequence[tuple[int, int]], ruimte: int) -> list[int]:
     """Widths between each column's narrowest and natural width that fill at most the room:
     the widest column that can still give way is narrowed first."""
     breedtes = [n for _, n in maten]
@@ -250,42 +259,6 @@ def tabel(
     ]
     cellen = [([cel(rij.get(k)) for k, *_ in kolommen], None) for rij in rijen]
     return teken(titel, koppen, cellen, scherm, voet)
-
-
-_RECHTS = frozenset({"kaders", "zonder_aantal", "gemengd", "afgeleid_tekst", "personeel_getal"})
-
-
-def kolombreedtes(
-    kolommen: Sequence[Sequence[str]],
-    vast: Sequence[bool],
-    ruimte: int,
-    lengte: Callable[[str], int] = len,
-) -> list[int]:
-    """Column widths that fit the room: wrap between words first, split words only if needed.
-
-    Each column is as wide as its longest line. While the table is too wide, the widest column
-    that can still wrap between words is narrowed; then the widest one that is not fixed (its
-    words are folded); then any, down to 2 (a wide character needs two cells). Rich gets the
-    widths and measures nothing itself.
-    """
-    hoogst = [max((lengte(r) for c in k for r in c.split("\n")), default=0) or 1 for k in kolommen]
-    laagst = [
-        h if v else max((lengte(w) for c in k for w in c.split()), default=0) or 1
-        for k, h, v in zip(kolommen, hoogst, vast, strict=True)
-    ]
-    breedtes = list(hoogst)
-    gevouwen = [h if v else min(h, 2) for h, v in zip(hoogst, vast, strict=True)]
-    for ondergrens in (laagst, gevouwen, [min(h, 2) for h in hoogst]):
-        while (te_veel := sum(breedtes) - ruimte) > 0:
-            kandidaten = [i for i, b in enumerate(breedtes) if b > ondergrens[i]]
-            if not kandidaten:
-                break
-            i = max(kandidaten, key=lambda j: breedtes[j])
-            tweede = max((breedtes[j] for j in kandidaten if j != i), default=0)
-            # Down to the next widest at once (one long cell costs one step, not thousands).
-            stap = max(1, min(te_veel, breedtes[i] - max(tweede, ondergrens[i])))
-            breedtes[i] -= stap
-    return breedtes
 
 
 def naar_tekst(iets: object, scherm: Scherm) -> str:
