@@ -78,3 +78,48 @@ def register_data(draw: st.DrawFn) -> dict[str, Any]:
         "regio": regios,
         "kader": [draw(kader_data(regio_ids, kid, van, tot)) for kid in kader_ids],
     }
+
+
+def op_terminal(*args: str, breedte: int, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run the real program with stdout on a pseudo-terminal of the given width.
+
+    The width is set on the terminal itself (TIOCSWINSZ), as a real terminal window does;
+    COLUMNS is removed so the program has to ask the terminal. Returns (exit code, output).
+    """
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    meester, slaaf = pty.openpty()
+    fcntl.ioctl(slaaf, termios.TIOCSWINSZ, struct.pack("HHHH", 50, breedte, 0, 0))
+    # No \n -> \r\n translation: the output is read as the program wrote it.
+    attributen = termios.tcgetattr(slaaf)
+    attributen[1] &= ~termios.OPOST
+    termios.tcsetattr(slaaf, termios.TCSANOW, attributen)
+    omgeving = {
+        k: v for k, v in os.environ.items() if k not in ("KADERS_REGISTER", "COLUMNS", "LINES")
+    }
+    omgeving.update({"NO_COLOR": "1", "TERM": "xterm"}, **(env or {}))
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "kaders", *args],
+        stdout=slaaf,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env=omgeving,
+    )
+    os.close(slaaf)
+    delen: list[bytes] = []
+    while True:
+        try:
+            deel = os.read(meester, 65536)
+        except OSError:  # EIO: the program closed the terminal
+            break
+        if not deel:
+            break
+        delen.append(deel)
+    os.close(meester)
+    return proces.wait(timeout=60), b"".join(delen).decode("utf-8")

@@ -94,7 +94,7 @@ def test_toon_shows_source_and_derived_fields() -> None:
     assert code == 0
     assert "Bijlage, 1. Europa" in uit
     assert "afgeleid: typen" in uit
-    code, _, fout = _run("toon", "kfor")
+    code, _, fout = _run("toon", "kfor-im")  # 'kfor' alone names the one KFOR framework
     assert code == 2 and "bedoelde u 'kfor-imint'" in fout
 
 

@@ -1,17 +1,117 @@
-"""Every text Typer and Click would print in English comes out in Dutch: one test per message.
-
-These fail loudly when a Typer or Click upgrade changes a message the translation relies on.
+"""Dutch everywhere: one test per translated Click message (a Typer upgrade that changes a
+text fails loudly), every registered command's help, the usage line and completion.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from conftest import kaders
+from hulp import COMMANDOS
 from typer.testing import CliRunner
 
 from kaders.cli import app
 from kaders.cli.nederlands import CLICK_MELDINGEN, HULP_OPTIE, KOPPEN
 
 runner = CliRunner()
+ENGELS = (
+    "<bool>",
+    "<str>",
+    "<path>",
+    "<int>",
+    "<date>",
+    "<list",
+    "[OPTIONS]",
+    "[ARGS]",
+    "COMMAND ",
+    "Install completion",
+    "Show completion",
+    "Usage:",
+    "Options",
+    "Arguments",
+    "Commands",
+    "default:",
+    "required",
+)
+
+
+@pytest.mark.parametrize("commando", ["", *COMMANDOS])
+def test_every_help_page_is_dutch(commando: str) -> None:
+    args = [commando, "--help"] if commando else ["--help"]
+    uitkomst = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert uitkomst.exit_code == 0
+    tekst = uitkomst.stdout
+    for woord in ENGELS:
+        assert woord not in tekst, (commando, woord)
+    assert "Gebruik: kaders" in tekst and "Voorbeeld: kaders" in tekst
+    # every metavar is an upper-case Dutch word (DATUM, PAD, FORMAAT, …) or absent
+    optieregels = [r for r in tekst.splitlines() if re.match(r"│ +--", r)]
+    patroon = r"│ +--[a-z-]+\s+(?:-[a-z]\s+)?([A-Z][A-Z.:]+)\b"
+    metavars = [m for r in optieregels for m in re.findall(patroon, r)]
+    if commando == "list":
+        assert {"DATUM", "FORMAAT", "PAD", "JJJJ"} <= set(metavars)
+    for metavar in metavars:
+        assert metavar in {
+            "DATUM",
+            "PAD",
+            "FORMAAT",
+            "GROEP",
+            "STAP",
+            "SLEUTEL",
+            "REGIO",
+            "TYPE",
+            "ORG",
+            "STATUS",
+            "TEKST",
+            "JJJJ",
+            "GETAL",
+            "WAARDE",
+            "ID",
+            "NAAM",
+            "AANTAL",
+            "DUIDING",
+            "TELLING",
+            "LAND",
+            "VELD:REDEN",
+        }, (commando, metavar)
+
+
+def test_usage_line_of_the_app_is_dutch() -> None:
+    uitkomst = runner.invoke(app, ["--help"])
+    assert "Gebruik: kaders [OPTIES] COMMANDO [ARGUMENTEN]..." in uitkomst.stdout
+
+
+def _aanvul(woorden: str) -> list[str]:
+    uitkomst = kaders(
+        env={
+            "_KADERS_COMPLETE": "complete_bash",
+            "COMP_WORDS": woorden,
+            "COMP_CWORD": str(len(woorden.split(" ")) - 1),
+        }
+    )
+    return uitkomst.stdout.split()
+
+
+def test_completion_offers_formats_groupings_steps_and_sort_keys() -> None:
+    assert _aanvul("kaders list --formaat ") == [
+        "tabel",
+        "json",
+        "jsonl",
+        "csv",
+        "tsv",
+        "markdown",
+        "xlsx",
+    ]
+    assert "sqlite" in _aanvul("kaders export --formaat ")
+    assert _aanvul("kaders totaal --per reg") == ["regio"]
+    assert _aanvul("kaders tijdlijn --stap ") == ["maand", "kwartaal"]
+    assert _aanvul("kaders list --sorteer pers") == ["personeel"]
+
+
+def test_install_completion_speaks_dutch_for_an_unknown_shell() -> None:
+    uitkomst = kaders("--install-completion", env={"SHELL": "/bin/onbekend"})
+    assert "not supported" not in uitkomst.stderr + uitkomst.stdout
 
 
 def _fout(*args: str) -> str:

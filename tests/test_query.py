@@ -178,6 +178,9 @@ def registers(draw: st.DrawFn) -> Register:
                 "duiding": draw(st.sampled_from(["circa", "maximaal", "exact"])),
                 "telling": "niet-vermeld",
             }
+        velden = ["typen", "regio", "organisatie", "status", "personeel", "begin", "eind", "naam"]
+        afgeleid = draw(st.lists(st.sampled_from(velden), max_size=3, unique=True))
+        kader["afgeleid"] = [{"veld": v, "reden": "test"} for v in afgeleid]
         kaders.append(kader)
     return Register.model_validate(
         {
@@ -216,3 +219,102 @@ def test_groups_add_up_to_the_total(register: Register, datum: dt.date, per: str
     assert sorted(gezien) == sorted(k.id for k in lopend)
     for groep in uitkomst.groepen:
         assert (groep.personeel is None) == (groep.met_aantal == 0)
+    # The derived share: groups add up to the total's, and never exceed what they hold.
+    afgeleid = [g.personeel_afgeleid or 0 for g in uitkomst.groepen]
+    assert sum(afgeleid) == (uitkomst.totaal.personeel_afgeleid or 0)
+    assert sum(g.kaders_afgeleid for g in uitkomst.groepen) == uitkomst.totaal.kaders_afgeleid
+    for groep in [*uitkomst.groepen, uitkomst.totaal]:
+        assert (groep.personeel_afgeleid is None) == (groep.personeel is None)
+        assert (groep.personeel_afgeleid or 0) <= (groep.personeel or 0)
+        assert groep.kaders_afgeleid <= groep.kaders
+
+
+def test_derived_share_on_2026_01_01(register: Register) -> None:
+    """The letter states the type of few frameworks: 124 of the 192 have an inferred type,
+    and 20 more (NMI advisers) an inferred begin: 144 rest on something derived."""
+    per_type = query.totaal(register, register.kader, D2026, "type")
+    afgeleid = {g.groep: g.personeel_afgeleid for g in per_type.groepen}
+    assert afgeleid["militair"] == 54 and afgeleid["civiel"] == 65 and afgeleid["politie"] == 5
+    assert afgeleid["civiel+militair"] == 20  # NMI advisers: begin inferred ('vervolgens')
+    assert per_type.totaal.personeel == 192 and per_type.totaal.personeel_afgeleid == 144
+    alleen_type = sum(
+        k.personeel or 0
+        for k in register.kader
+        if k.loopt_op(D2026) and any(a.veld == "typen" for a in k.afgeleid)
+    )
+    assert alleen_type == 124
+    per_regio = query.totaal(register, register.kader, D2026, "regio")
+    assert per_regio.totaal.personeel_afgeleid == 21  # the type does not matter per region
+
+
+def test_a_type_filter_makes_a_derived_type_count(register: Register) -> None:
+    militair = query.selecteer(register, query.Filter(typen=("militair",)))
+    zonder = query.totaal(register, militair, D2026, "regio")
+    met = query.totaal(register, militair, D2026, "regio", op_type=True)
+    assert zonder.totaal.personeel == met.totaal.personeel
+    assert (zonder.totaal.personeel_afgeleid or 0) < (met.totaal.personeel_afgeleid or 0)
+
+
+def test_derived_fields_per_grouping() -> None:
+    assert query.afleidingsvelden("type") == {"typen", *query.TELVELDEN}
+    assert query.afleidingsvelden("hoofdregio") == {"regio", *query.TELVELDEN}
+    assert "typen" in query.afleidingsvelden("organisatie", op_type=True)
+
+
+# --- periods -------------------------------------------------------------------------------
+
+
+def test_a_year_holds_every_framework_running_at_any_moment_in_it(register: Register) -> None:
+    van, tot = query.jaar(2025)
+    in_2025 = {k.id for k in query.in_periode(register.kader, van, tot)}
+    assert in_2025 == {k.id for k in register.kader if k.begin <= tot and k.eind >= van}
+    op_1_januari = {k.id for k in register.kader if k.loopt_op(van)}
+    assert op_1_januari < in_2025
+    assert {"nmi-adviseurs", "kfor-imint"} <= in_2025 - op_1_januari  # begin later in 2025
+
+
+def test_period_bounds_are_inclusive_and_open_sides_do_not_restrict(register: Register) -> None:
+    kader = next(k for k in register.kader if k.id == "nmi-ontplooiing")  # until 2025-06-30
+    assert query.loopt_in(kader, dt.date(2025, 6, 30), None)
+    assert not query.loopt_in(kader, dt.date(2025, 7, 1), None)
+    assert query.loopt_in(kader, None, kader.begin)
+    assert query.loopt_in(kader, None, None)
+    with pytest.raises(GebruiksFout):
+        query.in_periode(register.kader, dt.date(2026, 2, 1), dt.date(2026, 1, 1))
+
+
+@settings(max_examples=100, deadline=None)
+@given(registers(), st.dates(dt.date(2024, 1, 1), dt.date(2029, 1, 1)))
+def test_a_one_day_period_is_the_reference_date(register: Register, datum: dt.date) -> None:
+    op_dag = [k.id for k in register.kader if k.loopt_op(datum)]
+    assert [k.id for k in query.in_periode(register.kader, datum, datum)] == op_dag
+
+
+# --- forgiving lookups ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tekst", "id_"),
+    [
+        ("eumm-georgie", "eumm-georgie"),
+        ("EUMM-GEORGIE", "eumm-georgie"),
+        ("EUMM", "eumm-georgie"),
+        ("EUMM Georgië", "eumm-georgie"),
+        ("eumm georgie", "eumm-georgie"),
+        ("kfor", "kfor-imint"),
+    ],
+)
+def test_vind_takes_ids_in_any_case_and_unique_mission_names(
+    register: Register, tekst: str, id_: str
+) -> None:
+    assert query.vind(register, tekst).id == id_
+
+
+def test_vind_lists_candidates_when_a_name_is_not_unique(register: Register) -> None:
+    with pytest.raises(GebruiksFout) as fout:
+        query.vind(register, "nmi")
+    tekst = str(fout.value.meldingen[0])
+    assert "nmi-ontplooiing" in tekst and "nmi-adviseurs" in tekst
+    with pytest.raises(GebruiksFout) as fout:
+        query.vind(register, "eulex-kos")
+    assert "bedoelde u 'eulex-kosovo'" in str(fout.value.meldingen[0])

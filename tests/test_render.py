@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from kaders.uitvoer.tabel import kolombreedtes
+from kaders.uitvoer.tabel import verdeel
 from kaders.uitvoer.tekst import csv_tekst, json_tekst, jsonl_tekst, tsv
 
 
@@ -46,24 +46,17 @@ def test_table_shows_brackets_literally() -> None:
     assert "[twintig] en [/x]" in uit
 
 
-def test_column_widths_fit_without_splitting_words_when_wrapping_suffices() -> None:
-    kolommen = [
-        ["ID", "eulex-kosovo"],
-        ["Naam", "een heel lange naam van een missie"],
-        ["Eind", "2028"],
-    ]
-    assert kolombreedtes(kolommen, [False, False, True], 100) == [12, 34, 4]
-    smal = kolombreedtes(kolommen, [False, False, True], 30)
-    assert smal == [12, 14, 4]  # only the name wraps, between words; no word is split
-    assert sum(smal) == 30
+def test_column_widths_narrow_the_widest_first_and_keep_their_minimum() -> None:
+    # (narrowest, natural) per column: an id, a name that wraps, a date that never splits
+    maten = [(12, 12), (10, 34), (10, 10)]
+    assert verdeel(maten, 100) == [12, 34, 10]
+    assert verdeel(maten, 36) == [12, 14, 10]  # only the name gives way
+    assert verdeel(maten, 20) == [12, 10, 10]  # never below a minimum (then: one block per row)
 
 
-def test_column_widths_split_words_only_when_needed_and_fixed_columns_last() -> None:
-    kolommen = [["a", "x" * 20], ["b", "y" * 20], ["datum", "2028-06-30"]]
-    gesplitst = kolombreedtes(kolommen, [False, False, True], 30)
-    assert gesplitst == [10, 10, 10]  # words folded evenly; the fixed date column untouched
-    noodgeval = kolombreedtes(kolommen, [False, False, True], 6)
-    assert sum(noodgeval) == 6 and min(noodgeval) >= 1
+def test_column_widths_share_the_room_evenly() -> None:
+    assert verdeel([(10, 20), (10, 20), (10, 10)], 30) == [10, 10, 10]
+    assert verdeel([(5, 20), (5, 20)], 30) == [15, 15]
 
 
 def test_table_lines_fit_the_screen_and_keep_every_cell() -> None:
@@ -100,5 +93,5 @@ def test_wide_characters_survive_a_squeezed_column() -> None:
 
 
 def test_one_huge_cell_is_narrowed_in_one_step() -> None:
-    assert kolombreedtes([["x" * 1_000_000]], [False], 50) == [50]
-    assert kolombreedtes([["a" * 300, "b"], ["c" * 300]], [False, False], 100) == [50, 50]
+    assert verdeel([(10, 1_000_000)], 50) == [50]
+    assert verdeel([(10, 300), (10, 300)], 100) == [50, 50]

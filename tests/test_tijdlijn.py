@@ -76,6 +76,7 @@ def test_rows_per_period_and_group_with_unknown_as_empty() -> None:
     _, als_csv, _ = _run(*args, "-f", "csv")
     _, als_jsonl, _ = _run(*args, "-f", "jsonl")
     kolommen = ["periode", "peildatum", "groep", "personeel", "kaders", "zonder_aantal"]
+    kolommen += ["personeel_afgeleid", "kaders_afgeleid"]  # added at the end
     regels = [r.split("\t") for r in als_tsv.splitlines()]
     assert regels[0] == kolommen
     assert [r[:3] for r in regels if r[2] == "totaal"] == [

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-from .errors import GebruiksFout, onbekend
+from .errors import GebruiksFout, dichtstbij, onbekend
 from .models import ORGANISATIES, STATUSSEN, TYPEN, Kader, Register
 
 GROEPERINGEN = ("type", "regio", "hoofdregio", "organisatie", "status")
@@ -30,6 +30,8 @@ class Filter(NamedTuple):
     statussen: tuple[str, ...] = ()
     zoek: str | None = None
     peildatum: dt.date | None = None
+    van: dt.date | None = None  # with `tot`: frameworks running at any moment in the period
+    tot: dt.date | None = None
 
 
 def normaliseer(register: Register, filter_: Filter) -> Filter:
@@ -53,6 +55,8 @@ def normaliseer(register: Register, filter_: Filter) -> Filter:
         statussen=kies("status", filter_.statussen, STATUSSEN),
         zoek=filter_.zoek,
         peildatum=filter_.peildatum,
+        van=filter_.van,
+        tot=filter_.tot,
     )
     if fouten:
         raise GebruiksFout(fouten)
@@ -79,6 +83,8 @@ def selecteer(register: Register, filter_: Filter) -> list[Kader]:
             return False
         if filter_.peildatum is not None and not kader.loopt_op(filter_.peildatum):
             return False
+        if not loopt_in(kader, filter_.van, filter_.tot):
+            return False
         if zoek is not None:
             velden = [kader.id, kader.missie, kader.naam, kader.regio, namen.get(kader.regio, "")]
             velden += kader.landen
@@ -87,6 +93,28 @@ def selecteer(register: Register, filter_: Filter) -> list[Kader]:
         return True
 
     return [k for k in register.kader if past(k)]
+
+
+def jaar(jaartal: int) -> tuple[dt.date, dt.date]:
+    """A calendar year as a period: its first and its last day."""
+    if not dt.MINYEAR <= jaartal <= dt.MAXYEAR:
+        raise GebruiksFout([f"ongeldig jaar: {jaartal}; verwacht JJJJ, bv. 2026"])
+    return dt.date(jaartal, 1, 1), dt.date(jaartal, 12, 31)
+
+
+def loopt_in(kader: Kader, van: dt.date | None, tot: dt.date | None) -> bool:
+    """Whether a framework runs at any moment in the period (begin <= tot and eind >= van).
+
+    An open side (None) does not restrict; both ends are inclusive, as in `Kader.loopt_op`.
+    """
+    return (tot is None or kader.begin <= tot) and (van is None or kader.eind >= van)
+
+
+def in_periode(kaders: Iterable[Kader], van: dt.date | None, tot: dt.date | None) -> list[Kader]:
+    """The frameworks running at any moment from `van` to `tot` (both inclusive)."""
+    if van is not None and tot is not None and van > tot:
+        raise GebruiksFout([f"de periode begint op {van}, na haar eind {tot}"])
+    return [k for k in kaders if loopt_in(k, van, tot)]
 
 
 def sorteer(register: Register, kaders: Iterable[Kader], sleutel: str = "regio") -> list[Kader]:
@@ -123,11 +151,49 @@ class Groep(NamedTuple):
     bevat_maximaal: bool
     bevat_per_jaar: bool
     ids: tuple[str, ...]
+    personeel_afgeleid: int | None = None  # of `personeel`, the part resting on a derived field
+    kaders_afgeleid: int = 0  # of `kaders`, those in the group because of a derived field
 
 
-def groep(naam: str, kaders: Sequence[Kader]) -> Groep:
-    """Count one group: the known counts are summed; the others are 'zonder aantal'."""
+# The fields a count rests on whatever the grouping: the number and its meaning (a count is a
+# typed value), and the dates that decide whether a framework runs on the reference date.
+TELVELDEN = frozenset({"personeel", "duiding", "telling", "begin", "eind"})
+# The field that puts a framework in its group, per grouping.
+GROEPSVELDEN = {
+    "type": "typen",
+    "regio": "regio",
+    "hoofdregio": "regio",
+    "organisatie": "organisatie",
+    "status": "status",
+}
+
+
+def afleidingsvelden(per: str, op_type: bool = False) -> frozenset[str]:
+    """The fields whose derivation makes a count in a total rest on something derived.
+
+    Every grouping: the count and the dates; then the field the grouping puts a framework
+    in its group by, and the types when the selection was restricted by type (`op_type`).
+    """
+    velden = set(TELVELDEN)
+    velden.add(GROEPSVELDEN.get(per, per))
+    if op_type:
+        velden.add("typen")
+    return frozenset(velden)
+
+
+def rust_op_afleiding(kader: Kader, velden: frozenset[str]) -> bool:
+    """Whether any of the given fields of the framework is derived rather than stated."""
+    return any(a.veld in velden for a in kader.afgeleid)
+
+
+def groep(naam: str, kaders: Sequence[Kader], velden: frozenset[str] = TELVELDEN) -> Groep:
+    """Count one group: the known counts are summed; the others are 'zonder aantal'.
+
+    `velden`: the derived fields that make a framework count as derived in this total.
+    """
     met = [k for k in kaders if k.personeel is not None]
+    afgeleid = [k for k in kaders if rust_op_afleiding(k, velden)]
+    personeel_afgeleid = sum(k.personeel for k in afgeleid if k.personeel is not None)
     return Groep(
         groep=naam,
         personeel=sum(k.personeel for k in met if k.personeel is not None) if met else None,
@@ -139,6 +205,8 @@ def groep(naam: str, kaders: Sequence[Kader]) -> Groep:
         bevat_maximaal=any(k.duiding == "maximaal" for k in met),
         bevat_per_jaar=any(k.telling == "per-jaar" for k in met),
         ids=tuple(k.id for k in kaders),
+        personeel_afgeleid=personeel_afgeleid if met else None,
+        kaders_afgeleid=len(afgeleid),
     )
 
 
@@ -167,18 +235,27 @@ def groepsleutel(register: Register, per: str) -> Callable[[Kader], str]:
 
 
 def totaal(
-    register: Register, kaders: Iterable[Kader], peildatum: dt.date, per: str = "type"
+    register: Register,
+    kaders: Iterable[Kader],
+    peildatum: dt.date,
+    per: str = "type",
+    *,
+    op_type: bool = False,
 ) -> Totaal:
-    """Personnel per group of the frameworks running on the reference date."""
+    """Personnel per group of the frameworks running on the reference date.
+
+    `op_type`: the frameworks were selected by type, so a derived type counts as derived.
+    """
     sleutel = groepsleutel(register, per)
+    velden = afleidingsvelden(per, op_type)
     lopend = [k for k in kaders if k.loopt_op(peildatum)]
     per_groep: dict[str, list[Kader]] = {}
     for kader in lopend:
         per_groep.setdefault(sleutel(kader), []).append(kader)
     volgorde = groepsvolgorde(register, per)
     namen = sorted(per_groep, key=lambda naam: (volgorde.get(naam, 1 << 30), naam))
-    groepen = [groep(naam, per_groep[naam]) for naam in namen]
-    return Totaal(peildatum, per, groepen, groep("totaal", lopend))
+    groepen = [groep(naam, per_groep[naam], velden) for naam in namen]
+    return Totaal(peildatum, per, groepen, groep("totaal", lopend, velden))
 
 
 def groepsvolgorde(register: Register, per: str) -> dict[str, int]:
@@ -213,3 +290,40 @@ def verloopt(kaders: Iterable[Kader], voor: dt.date, peildatum: dt.date) -> list
 def binnen_venster(verlopen: Iterable[Verloop]) -> list[Verloop]:
     """Those that have not ended yet: they end between the reference date and the threshold."""
     return [v for v in verlopen if not v.afgelopen]
+
+
+def vind(register: Register, tekst: str) -> Kader:
+    """The one framework a person means: an id in any case, or a mission name.
+
+    A mission (short or full name, accents and case ignored, or the first words of the short
+    name) counts when it names exactly one framework; otherwise the candidates are listed.
+    """
+    ids = {k.id: k for k in register.kader}
+    sleutel = tekst.strip().casefold()
+    if sleutel in ids:
+        return ids[sleutel]
+    gezocht = _naamvorm(tekst)
+    if gezocht:
+        namen = [
+            (k, _naamvorm(k.missie), _naamvorm(k.naam), _naamvorm(k.id)) for k in register.kader
+        ]
+        for kandidaten in (
+            [k for k, missie, naam, id_ in namen if gezocht in (missie, naam, id_)],
+            [k for k, missie, _, _ in namen if (missie + " ").startswith(gezocht + " ")],
+        ):
+            if len(kandidaten) == 1:
+                return kandidaten[0]
+            if kandidaten:
+                lijst = ", ".join(f"{k.id} ({k.missie})" for k in kandidaten)
+                raise GebruiksFout(
+                    [f"'{tekst}' past bij {len(kandidaten)} kaders: {lijst}; kies een id"]
+                )
+    voorvoegsel = [i for i in ids if i.startswith(sleutel)]
+    beste = voorvoegsel[:3] or dichtstbij(sleutel, ids, 3)
+    hint = f"; bedoelde u {', '.join(repr(b) for b in beste)}?" if beste else ""
+    raise GebruiksFout([f"onbekend kader '{tekst}'{hint}"])
+
+
+def _naamvorm(tekst: str) -> str:
+    """A name as compared in `vind`: no accents or case, hyphens as spaces, single spaces."""
+    return " ".join(zonder_accenten(tekst).replace("-", " ").split())

@@ -211,9 +211,9 @@ def lees_invoer(ruw: bytes) -> dict[str, Any]:
     return toml_data
 
 
-def exporteer(pad: Path, tekst: str, *, is_register: bool) -> None:
+def exporteer(pad: Path, tekst: str | bytes, *, is_register: bool) -> None:
     """Write an export atomically under the lock; a TOML register is first checked to load."""
-    if is_register:
+    if is_register and isinstance(tekst, str):
         laad_tekst(tekst, str(pad))
     with slot(pad):
-        schrijf_atomisch(pad, tekst.encode("utf-8"))
+        schrijf_atomisch(pad, tekst if isinstance(tekst, bytes) else tekst.encode("utf-8"))

@@ -71,12 +71,14 @@ def tijdlijn(
     tot: dt.date,
     stap: str = "maand",
     per: str = "type",
+    *,
+    op_type: bool = False,
 ) -> Tijdlijn:
     """For every period, exactly `query.totaal` on its first day: the same counting rules."""
     groepsleutel(register, per)
     selectie = list(kaders)
     uitkomst = tuple(
-        Periode(label, dag, totaal(register, selectie, dag, per))
+        Periode(label, dag, totaal(register, selectie, dag, per, op_type=op_type))
         for label, dag in periodes(van, tot, stap)
     )
     namen = {g.groep for p in uitkomst for g in p.totaal.groepen}

@@ -3,20 +3,29 @@
 import os
 import shutil
 import sys
+from pathlib import Path
+from typing import NamedTuple
 
 import typer
 
 from .. import uitvoer
-from ..errors import KadersFout, os_fout
+from ..errors import GebruiksFout, KadersFout, os_fout
 
 EXIT_OK, EXIT_DATA, EXIT_GEBRUIK, EXIT_AFGEBROKEN = 0, 1, 2, 130
 
 
 def scherm() -> uitvoer.Scherm:
-    """The screen stdout is: its width and whether colour is allowed (NO_COLOR, TERM=dumb)."""
+    """The screen stdout is: its width and whether colour is allowed (NO_COLOR, TERM=dumb).
+
+    A table asked for in a pipe is drawn at $COLUMNS if set, else 200 columns.
+    """
     terminal = sys.stdout.isatty()
     kleur = terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-    breedte = shutil.get_terminal_size((100, 24)).columns if terminal else 200
+    if terminal:
+        breedte = shutil.get_terminal_size((100, 24)).columns
+    else:
+        kolommen = os.environ.get("COLUMNS", "")
+        breedte = int(kolommen) if kolommen.isdigit() and int(kolommen) > 0 else 200
     return uitvoer.Scherm(breedte=breedte, kleur=kleur)
 
 
@@ -38,12 +47,51 @@ def meld(tekst: str) -> None:
     print(f"kaders: {tekst}", file=sys.stderr)
 
 
-def druk_af(weergave: uitvoer.Weergave, formaat: str, code_bij_breuk: int = EXIT_OK) -> None:
-    """Write a view; an empty one prints only a header (csv, tsv) and says so on stderr."""
-    tekst = uitvoer.schrijf(weergave, formaat, scherm())
-    if weergave.rijen or weergave.soort not in ("kaders", "export", "verloop"):
+def standaard_formaat() -> str:
+    """A table on a terminal, tab-separated text in a pipe."""
+    return "tabel" if sys.stdout.isatty() else "tsv"
+
+
+class Doel(NamedTuple):
+    """Where and how an answer is written: --formaat, --uitvoer and --excel as given."""
+
+    formaat: str | None = None
+    pad: Path | None = None
+    excel: bool = False
+
+
+def druk_af(weergave: uitvoer.Weergave, doel: Doel, code_bij_breuk: int = EXIT_OK) -> None:
+    """Write a view to stdout, or to a file (--uitvoer, atomically); a binary format needs a file.
+
+    An empty answer on stdout prints only a header (csv, tsv, markdown) and says so on stderr.
+    """
+    formaat, pad, excel = doel.formaat or standaard_formaat(), doel.pad, doel.excel
+    gekozen = uitvoer.FORMATEN[formaat]
+    if excel and formaat != "csv":
+        raise GebruiksFout([f"--excel hoort bij --formaat csv, niet bij --formaat {formaat}"])
+    if gekozen.binair and pad is None:
+        raise GebruiksFout(
+            [
+                f"--formaat {formaat} maakt een bestand, geen tekst voor de terminal; "
+                f"geef --uitvoer PAD, bv. --uitvoer kaders.{formaat}"
+            ]
+        )
+    if pad is not None:
+        from .. import schrijven  # file locking: only where something is written
+
+        inhoud = uitvoer.schrijf(weergave, formaat, uitvoer.Scherm(excel=excel))
+        schrijven.exporteer(pad, inhoud, is_register=formaat == "toml")
+        aantal = f"{len(weergave.rijen)} kaders" if weergave.soort in _LIJSTEN else "uitvoer"
+        meld(f"{aantal} geschreven naar {pad}")
+        return
+    tekst = uitvoer.schrijf(weergave, formaat, scherm()._replace(excel=excel))
+    assert isinstance(tekst, str)  # a binary format never reaches stdout (checked above)
+    if weergave.rijen or weergave.soort not in _LIJSTEN:
         schrijf(tekst, code_bij_breuk)
         return
-    if uitvoer.FORMATEN[formaat].kop_bij_leeg:
+    if gekozen.kop_bij_leeg:
         schrijf(tekst, code_bij_breuk)
     meld("geen kaders gevonden voor deze selectie")
+
+
+_LIJSTEN = ("kaders", "export", "verloop")  # views whose rows are frameworks

@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 from typer import _click as click
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from ..errors import KadersFout, dichtstbij
 from .afdruk import EXIT_AFGEBROKEN, EXIT_DATA, EXIT_GEBRUIK, EXIT_OK
@@ -31,8 +31,66 @@ CLICK_MELDINGEN = (
 )
 
 
+# Typer's completion options, in Dutch.
+COMPLETION_HULP = {
+    "install_completion": "Installeer opdrachtregelaanvulling voor de huidige shell.",
+    "show_completion": "Toon het aanvulscript voor de huidige shell, om te kopiëren of aan te "
+    "passen.",
+}
+# Click's usage pieces, in Dutch.
+GEBRUIK = {
+    "[OPTIONS]": "[OPTIES]",
+    "COMMAND [ARGS]...": "COMMANDO [ARGUMENTEN]...",
+    "[ARGS]...": "[ARGUMENTEN]...",
+}
+# The metavar for a parameter Typer would show as '<type>'.
+METAVARS = {"str": "TEKST", "int": "GETAL", "path": "PAD", "float": "GETAL", "date": "DATUM"}
+
+
+def installeer_aanvulling(ctx: click.Context, param: click.Parameter, waarde: Any) -> Any:
+    """--install-completion with Dutch messages (Typer's own are English)."""
+    if not waarde or ctx.resilient_parsing:
+        return waarde
+    from typer._completion_shared import Shells, _get_shell_name, install
+
+    shell = waarde if isinstance(waarde, str) else _get_shell_name()
+    if shell not in {s.value for s in Shells}:
+        print(f"kaders: aanvulling voor shell '{shell}' wordt niet ondersteund", file=sys.stderr)
+        sys.exit(EXIT_GEBRUIK)
+    shell, pad = install(shell=shell)
+    print(f"Aanvulling voor {shell} geïnstalleerd in {pad}.")
+    print("Die werkt zodra u de terminal opnieuw start.")
+    sys.exit(EXIT_OK)
+
+
+def vernederlands(param: click.Parameter, ctx: click.Context) -> None:
+    """Dutch help and metavar for a parameter: no '<bool>', '<str>' or English help."""
+    if isinstance(param, TyperOption) and param.name in COMPLETION_HULP:
+        param.help = COMPLETION_HULP[param.name]
+        if param.name == "install_completion":
+            param.callback = installeer_aanvulling
+    if isinstance(param, TyperOption) and param.is_flag:
+        param.metavar = ""  # a flag takes no value: nothing to show
+    elif param.metavar is None and isinstance(param, TyperOption | TyperArgument):
+        soort = param.display_type(ctx).strip("<>")
+        param.metavar = METAVARS.get(soort, "WAARDE")
+    if isinstance(param, TyperArgument):
+        # An argument's name is its Dutch metavar already; no English '<str>' beside it.
+        param.display_type_rich = _geen_type  # type: ignore[method-assign]
+
+
+def _geen_type(ctx: click.Context) -> None:
+    return None
+
+
 class _NederlandseHulp:
-    """Dutch headings in the help pages Typer and Click draw."""
+    """Dutch headings, usage line, metavars and completion texts in Typer's and Click's help."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        params: list[click.Parameter] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            vernederlands(param, ctx)
+        return params
 
     def get_help_option(self, ctx: click.Context) -> Any:
         optie = super().get_help_option(ctx)  # type: ignore[misc]
@@ -42,7 +100,8 @@ class _NederlandseHulp:
 
     def format_usage(self, ctx: click.Context, formatter: Any) -> None:
         stukken = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
-        formatter.write_usage(ctx.command_path, " ".join(stukken), prefix="Gebruik: ")
+        tekst = " ".join(GEBRUIK.get(s, s) for s in stukken)
+        formatter.write_usage(ctx.command_path, tekst, prefix="Gebruik: ")
 
     def format_help(self, ctx: click.Context, formatter: Any) -> None:
         from typer import rich_utils

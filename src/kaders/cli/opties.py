@@ -7,14 +7,13 @@ import datetime as dt
 import functools
 import inspect
 import os
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
-from .. import laden, query, uitvoer
+from .. import laden, query
 from ..errors import GebruiksFout, onbekend
 from ..models import ORGANISATIES, STAPPEN, STATUSSEN, TYPEN, Register
 
@@ -72,6 +71,13 @@ def lees_datum(waarde: str, optie: str) -> dt.date:
     )
 
 
+def lees_jaar(waarde: str) -> int:
+    """A year JJJJ; anything else is a usage error naming --jaar."""
+    if len(waarde) == 4 and waarde.isascii() and waarde.isdigit():
+        return int(waarde)
+    raise GebruiksFout([f"ongeldig jaar voor --jaar: '{waarde}'; verwacht JJJJ, bv. 2026"])
+
+
 def datum(optie: str) -> Callable[[str], dt.date]:
     """A parser for a date option."""
     return functools.partial(lees_datum, optie=optie)
@@ -86,11 +92,6 @@ def keuze(optie: str, soort: str, geldig: Sequence[str]) -> Callable[[str], str]
         raise GebruiksFout([f"{optie}: {onbekend(soort, waarde, geldig)}"])
 
     return lees
-
-
-def standaard_formaat() -> str:
-    """A table on a terminal, tab-separated text in a pipe."""
-    return "tabel" if sys.stdout.isatty() else "tsv"
 
 
 # --- completion ------------------------------------------------------------------------------
@@ -128,8 +129,8 @@ def vast(waarden: Sequence[str]) -> Callable[[str], list[str]]:
 # --- options ---------------------------------------------------------------------------------
 
 
-def _optie(naam: str, hulp: str, metavar: str, **extra: Any) -> Any:
-    return typer.Option(naam, help=hulp, metavar=metavar, show_default=False, **extra)
+def _optie(naam: str, hulp: str, metavar: str, *korte: str, **extra: Any) -> Any:
+    return typer.Option(naam, *korte, help=hulp, metavar=metavar, show_default=False, **extra)
 
 
 PeildatumOpt = Annotated[
@@ -182,24 +183,72 @@ SorteerOpt = Annotated[
 ]
 
 
-def formaat_optie(soort: str, standaard: str | None = None) -> Any:
-    """The --formaat option for a kind of view: its valid values come from the registry."""
-    namen = uitvoer.namen(soort)
-    hulp = ", ".join(namen[:-1]) + f" of {namen[-1]}"
-    hulp += (
-        f" (standaard: {standaard})"
-        if standaard
-        else (" (standaard: tabel op een terminal, anders tsv)")
-    )
-    return typer.Option(
-        "--formaat",
-        "-f",
-        help=hulp + ".",
-        metavar="FORMAAT",
-        show_default=False,
-        parser=keuze("--formaat", "formaat", namen),
-        autocompletion=vast(namen),
-    )
+_PERIODEOPTIES: dict[str, Any] = {
+    "jaar": Annotated[
+        int | None,
+        _optie(
+            "--jaar",
+            "Kaders die ergens in dit kalenderjaar lopen (JJJJ); als --van JJJJ-01-01 --tot "
+            "JJJJ-12-31.",
+            "JJJJ",
+            parser=lees_jaar,
+        ),
+    ],
+    "van": Annotated[
+        dt.date | None,
+        _optie(
+            "--van",
+            "Begin van de periode (JJJJ-MM-DD): kaders die op of na deze dag nog lopen.",
+            "DATUM",
+            parser=datum("--van"),
+        ),
+    ],
+    "tot": Annotated[
+        dt.date | None,
+        _optie(
+            "--tot",
+            "Eind van de periode (JJJJ-MM-DD): kaders die op of vóór deze dag al lopen.",
+            "DATUM",
+            parser=datum("--tot"),
+        ),
+    ],
+}
+
+
+class Periode(NamedTuple):
+    """A period as given (--jaar, or --van and --tot); open sides are None."""
+
+    van: dt.date | None = None
+    tot: dt.date | None = None
+
+
+def met_periode(functie: Callable[..., T]) -> Callable[..., T]:
+    """Give a command --jaar, --van and --tot, handed to it as one checked `periode` argument."""
+    handtekening = inspect.signature(functie, eval_str=True)
+    eigen = [p for p in handtekening.parameters.values() if p.name != "periode"]
+    extra = [
+        inspect.Parameter(naam, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=soort)
+        for naam, soort in _PERIODEOPTIES.items()
+    ]
+
+    @functools.wraps(functie)
+    def omhulsel(*args: Any, **kwargs: Any) -> T:
+        jaar, van, tot = (kwargs.pop(naam) for naam in _PERIODEOPTIES)
+        return functie(*args, periode=periode(jaar, van, tot), **kwargs)
+
+    omhulsel.__signature__ = handtekening.replace(parameters=[*eigen, *extra])  # type: ignore[attr-defined]
+    return omhulsel
+
+
+def periode(jaar: int | None, van: dt.date | None, tot: dt.date | None) -> Periode:
+    """The period the options name; --jaar excludes --van and --tot; van after tot is wrong."""
+    if jaar is not None:
+        if van is not None or tot is not None:
+            raise GebruiksFout(["--jaar gaat niet samen met --van of --tot; kies één van beide"])
+        return Periode(*query.jaar(jaar))
+    if van is not None and tot is not None and van > tot:
+        raise GebruiksFout([f"--van {van} ligt na --tot {tot}"])
+    return Periode(van, tot)
 
 
 class Filters(NamedTuple):
@@ -274,7 +323,12 @@ def met_filters(functie: Callable[..., T]) -> Callable[..., T]:
     return omhulsel
 
 
-def selectie(register: Register, filters: Filters, peildatum: dt.date | None = None) -> list[Any]:
+def selectie(
+    register: Register,
+    filters: Filters,
+    peildatum: dt.date | None = None,
+    periode: Periode | None = None,
+) -> list[Any]:
     """The frameworks that match the filters; unknown values are a usage error."""
     filter_ = query.Filter(
         regios=tuple(filters.regio or ()),
@@ -283,5 +337,7 @@ def selectie(register: Register, filters: Filters, peildatum: dt.date | None = N
         statussen=tuple(filters.status or ()),
         zoek=filters.zoek,
         peildatum=peildatum,
+        van=periode.van if periode else None,
+        tot=periode.tot if periode else None,
     )
     return query.selecteer(register, query.normaliseer(register, filter_))

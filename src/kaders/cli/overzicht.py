@@ -1,82 +1,128 @@
 """Commands that answer questions: list, toon, totaal, verloopt, export, schema."""
 
 import datetime as dt
-from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from .. import query
-from ..errors import GebruiksFout, dichtstbij
+from ..errors import GebruiksFout
 from ..uitvoer import weergaven
 from . import opties
-from .afdruk import EXIT_DATA, EXIT_OK, druk_af, meld, schrijf
-from .opties import Filters, PeildatumOpt, PerOpt, SorteerOpt, TelPeildatumOpt, met_filters
+from .afdruk import EXIT_DATA, EXIT_OK, Doel, druk_af, meld, schrijf
+from .opties import (
+    Filters,
+    PeildatumOpt,
+    Periode,
+    PerOpt,
+    SorteerOpt,
+    TelPeildatumOpt,
+    met_filters,
+    met_periode,
+)
+from .uitvoeropties import met_uitvoer
 
 
+@met_uitvoer("kaders")
+@met_periode
 @met_filters
 def lijst(
     ctx: typer.Context,
     filters: Filters,
+    periode: Periode,
+    doel: Doel,
     peildatum: PeildatumOpt = None,
     sorteer: SorteerOpt = "regio",
-    formaat: Annotated[str | None, opties.formaat_optie("kaders")] = None,
 ) -> None:
-    """Toon de kaders die aan de filters voldoen.
+    """Toon de kaders die aan de filters voldoen; * markeert kaders met afgeleide velden.
 
-    Voorbeeld: kaders list --regio westelijke-balkan --type politie
+    Voorbeeld: kaders list --regio westelijke-balkan --jaar 2026
     """
     register = opties.laad(ctx)
-    kaders = query.sorteer(register, opties.selectie(register, filters, peildatum), sorteer)
-    weergave = weergaven.lijst(kaders, "Nationale kaders")
-    druk_af(weergave, formaat or opties.standaard_formaat())
+    gekozen = opties.selectie(register, filters, peildatum, periode)
+    kaders = query.sorteer(register, gekozen, sorteer)
+    druk_af(weergaven.lijst(kaders, "Nationale kaders"), doel)
 
 
+@met_uitvoer("kader")
 def toon(
     ctx: typer.Context,
-    kader_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Het kader.", autocompletion=opties.voltooi("id"))
+    doel: Doel,
+    kader_ids: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID",
+            help="Eén of meer kaders: een id (hoofdletters maken niet uit) of een missienaam "
+            "die precies één kader aanwijst.",
+            autocompletion=opties.voltooi("id"),
+            show_default=False,
+        ),
     ],
-    formaat: Annotated[str | None, opties.formaat_optie("kader")] = None,
 ) -> None:
-    """Toon alles over één kader, met de bron in de brief en wat is afgeleid.
+    """Toon alles over een kader, met de bron in de brief en wat is afgeleid.
 
-    Voorbeeld: kaders toon eulex-kosovo
+    Meer ids tegelijk mag; JSON is dan een array (bij één id het object zelf).
+
+    Voorbeeld: kaders toon eulex-kosovo "EUMM Georgië"
     """
     register = opties.laad(ctx)
-    gevonden = {k.id: k for k in register.kader}
-    if kader_id not in gevonden:
-        voorvoegsel = [i for i in gevonden if i.startswith(kader_id)]
-        beste = voorvoegsel[:3] or dichtstbij(kader_id, gevonden, 3)
-        hint = f"; bedoelde u {', '.join(repr(b) for b in beste)}?" if beste else ""
-        raise GebruiksFout([f"onbekend kader '{kader_id}'{hint} Zie 'kaders list' voor alle ids."])
-    kader = gevonden[kader_id]
-    regionaam = register.regio_index[kader.regio].naam
-    druk_af(weergaven.toon(kader, regionaam), formaat or opties.standaard_formaat())
+    kaders = [query.vind(register, tekst) for tekst in kader_ids]
+    druk_af(weergaven.toon_kaders(kaders, register.regio_index), doel)
 
 
+def _geen_periode(jaar: str | None, van: str | None, tot: str | None) -> None:
+    """A total holds on one day: a period is a usage error that points to the timeline."""
+    if jaar is not None or van is not None or tot is not None:
+        tip = (
+            f"kaders tijdlijn --jaar {jaar}" if jaar is not None else "kaders tijdlijn --van/--tot"
+        )
+        raise GebruiksFout(
+            [
+                "een totaal geldt op één dag (--peildatum), niet voor een periode; "
+                f"voor het verloop over een periode: {tip}"
+            ]
+        )
+
+
+def _verborgen(naam: str) -> Any:
+    """An option only there to explain that it does not belong here."""
+    return typer.Option(naam, hidden=True, show_default=False)
+
+
+@met_uitvoer("totaal")
 @met_filters
 def totaal(
     ctx: typer.Context,
     filters: Filters,
+    doel: Doel,
     per: PerOpt = "type",
     peildatum: TelPeildatumOpt = None,
-    formaat: Annotated[str | None, opties.formaat_optie("totaal")] = None,
+    jaar: Annotated[str | None, _verborgen("--jaar")] = None,
+    van: Annotated[str | None, _verborgen("--van")] = None,
+    tot: Annotated[str | None, _verborgen("--tot")] = None,
 ) -> None:
     """Tel het personeel per groep op een peildatum; kaders zonder aantal apart geteld.
 
+    'Waarvan afgeleid' zegt hoeveel van elke som op een afgeleid veld rust.
+
     Voorbeeld: kaders totaal --per regio --peildatum 2026-01-01
     """
+    _geen_periode(jaar, van, tot)
     register = opties.laad(ctx)
     kaders = opties.selectie(register, filters)
-    uitkomst = query.totaal(register, kaders, peildatum or opties.vandaag(), per)
-    druk_af(weergaven.totaal(uitkomst), formaat or opties.standaard_formaat())
+    datum = peildatum or opties.vandaag()
+    uitkomst = query.totaal(register, kaders, datum, per, op_type=bool(filters.type_))
+    druk_af(weergaven.totaal(uitkomst), doel)
 
 
+@met_uitvoer("verloop")
+@met_periode
 @met_filters
 def verloopt(
     ctx: typer.Context,
     filters: Filters,
+    periode: Periode,
+    doel: Doel,
     voor: Annotated[
         dt.date | None,
         typer.Option(
@@ -92,7 +138,6 @@ def verloopt(
         typer.Option("--check", help="Exit 1 als een kader tussen peildatum en drempel eindigt."),
     ] = False,
     peildatum: TelPeildatumOpt = None,
-    formaat: Annotated[str | None, opties.formaat_optie("verloop")] = None,
 ) -> None:
     """Toon de kaders die vóór de drempel eindigen, met de dagen die resten.
 
@@ -101,51 +146,36 @@ def verloopt(
     register = opties.laad(ctx)
     drempel = voor or register.metadata.standaard_eind
     datum = peildatum or opties.vandaag()
-    kaders = opties.selectie(register, filters)
+    kaders = opties.selectie(register, filters, periode=periode)
     verlopen = query.verloopt(kaders, drempel, datum)
     titel = f"Kaders die vóór {drempel} eindigen (peildatum {datum})"
     binnen = query.binnen_venster(verlopen) if check else []
-    weergave = weergaven.verloop(verlopen, titel)
-    druk_af(weergave, formaat or opties.standaard_formaat(), EXIT_DATA if binnen else EXIT_OK)
+    druk_af(weergaven.verloop(verlopen, titel), doel, EXIT_DATA if binnen else EXIT_OK)
     if binnen:
         meld(f"{len(binnen)} kader(s) eindigen tussen {datum} en {drempel}")
         raise typer.Exit(EXIT_DATA)
 
 
+@met_uitvoer("export", "json")
+@met_periode
 @met_filters
 def export(
     ctx: typer.Context,
     filters: Filters,
+    periode: Periode,
+    doel: Doel,
     peildatum: PeildatumOpt = None,
-    formaat: Annotated[str, opties.formaat_optie("export", "json")] = "json",
-    uitvoer_pad: Annotated[
-        Path | None,
-        typer.Option(
-            "--uitvoer",
-            "-o",
-            help="Schrijf naar dit bestand (atomisch) in plaats van naar stdout.",
-            metavar="PAD",
-            show_default=False,
-        ),
-    ] = None,
 ) -> None:
     """Exporteer alle velden van de (gefilterde) kaders; standaard als JSON.
 
-    Met --formaat toml: een genormaliseerd register dat weer precies zo inleest.
+    Met --formaat toml: een genormaliseerd register dat weer precies zo inleest. Met
+    --formaat xlsx of sqlite (en --uitvoer PAD): een werkboek of een database met sleutels.
 
-    Voorbeeld: kaders export --formaat csv --uitvoer kaders.csv
+    Voorbeeld: kaders export --formaat sqlite --uitvoer kaders.db
     """
     register = opties.laad(ctx)
-    kaders = opties.selectie(register, filters, peildatum)
-    weergave = weergaven.export(register, kaders)
-    if uitvoer_pad is None:
-        druk_af(weergave, formaat)
-        return
-    from .. import schrijven, uitvoer  # file locking: only where something is written
-
-    tekst = uitvoer.schrijf(weergave, formaat, uitvoer.Scherm())
-    schrijven.exporteer(uitvoer_pad, tekst, is_register=formaat == "toml")
-    meld(f"{len(kaders)} kaders geschreven naar {uitvoer_pad}")
+    kaders = opties.selectie(register, filters, peildatum, periode)
+    druk_af(weergaven.export(register, kaders), doel)
 
 
 def schema() -> None:

@@ -11,8 +11,9 @@ from ..errors import GebruiksFout, KadersFout, Melding
 from ..inlezen import decodeer, laad_tekst, lees_tekst
 from ..models import Register
 from . import opties
-from .afdruk import EXIT_DATA, druk_af
+from .afdruk import EXIT_DATA, Doel, druk_af
 from .opties import Filters, PerOpt, StapOpt, met_filters
+from .uitvoeropties import met_uitvoer
 
 STDIN = "-"
 
@@ -46,8 +47,10 @@ def _register(bron: str | Path) -> tuple[Register, str]:
         raise GebruiksFout(fout.meldingen) from None
 
 
+@met_uitvoer("verschil")
 def verschil(
     ctx: typer.Context,
+    doel: Doel,
     oud: Annotated[
         str,
         typer.Argument(
@@ -77,7 +80,6 @@ def verschil(
             parser=opties.datum("--peildatum"),
         ),
     ] = None,
-    formaat: Annotated[str | None, opties.formaat_optie("verschil")] = None,
 ) -> None:
     """Vergelijk twee registers per id: toegevoegd, verwijderd, gewijzigd, hernoemd.
 
@@ -102,58 +104,42 @@ def verschil(
     from ..verschil import vergelijk
 
     uitkomst = vergelijk(oud_register, nieuw_register, peildatum or opties.vandaag())
-    druk_af(
-        vergelijking.verschil(uitkomst, oud_naam, nieuw_naam),
-        formaat or opties.standaard_formaat(),
-    )
+    druk_af(vergelijking.verschil(uitkomst, oud_naam, nieuw_naam), doel)
     if not uitkomst.gelijk:
         raise typer.Exit(EXIT_DATA)
 
 
+@met_uitvoer("tijdlijn")
+@opties.met_periode
 @met_filters
 def tijdlijn(
     ctx: typer.Context,
     filters: Filters,
+    periode: opties.Periode,
+    doel: Doel,
     per: PerOpt = "type",
     stap: StapOpt = "maand",
-    van: Annotated[
-        dt.date | None,
-        typer.Option(
-            "--van",
-            help="Vanaf de periode met deze datum (standaard: het begin van het register).",
-            metavar="DATUM",
-            show_default=False,
-            parser=opties.datum("--van"),
-        ),
-    ] = None,
-    tot: Annotated[
-        dt.date | None,
-        typer.Option(
-            "--tot",
-            help="Tot en met de periode met deze datum (standaard: het standaardeinde).",
-            metavar="DATUM",
-            show_default=False,
-            parser=opties.datum("--tot"),
-        ),
-    ] = None,
-    formaat: Annotated[str | None, opties.formaat_optie("tijdlijn")] = None,
 ) -> None:
     """Toon het personeel per maand of kwartaal, per groep, met een balk per periode.
 
-    Elke periode telt precies zoals 'kaders totaal' op de eerste dag van die periode.
+    Elke periode telt precies zoals 'kaders totaal' op de eerste dag van die periode, ook wat
+    daarvan op afgeleide velden rust ('waarvan afgeleid').
+
+    De tijdlijn loopt van de periode met --van tot en met die met --tot (standaard: het begin
+    van het register tot het standaardeinde); --jaar JJJJ is een heel kalenderjaar.
 
     Kaders zonder aantal staan apart (zonder_aantal), nooit als 0.
 
     Voorbeeld: kaders tijdlijn --regio irak --per regio --van 2025-05-01 --tot 2025-08-31
     """
     register = opties.laad(ctx)
-    begin = van or register.metadata.begin
-    eind = tot or register.metadata.standaard_eind
+    begin = periode.van or register.metadata.begin
+    eind = periode.tot or register.metadata.standaard_eind
     if begin > eind:
         raise GebruiksFout([f"--van {begin} ligt na --tot {eind}"])
-    kaders = opties.selectie(register, filters)
+    kaders = opties.selectie(register, filters, periode=periode)
     from ..tijdlijn import tijdlijn as maak_tijdlijn
     from ..uitvoer import vergelijking
 
-    lijn = maak_tijdlijn(register, kaders, begin, eind, stap, per)
-    druk_af(vergelijking.tijdlijn(lijn), formaat or opties.standaard_formaat())
+    lijn = maak_tijdlijn(register, kaders, begin, eind, stap, per, op_type=bool(filters.type_))
+    druk_af(vergelijking.tijdlijn(lijn), doel)

@@ -1,7 +1,9 @@
 """One registry of output formats: every format writes any view (`Weergave`) or says it cannot.
 
 A command builds a `Weergave` (uitvoer.weergaven, uitvoer.vergelijking) and hands it to
-`schrijf` with the format the user chose. Adding a format is one entry in `FORMATEN`.
+`schrijf` with the format the user chose. Adding a format is one entry in `FORMATEN` (and,
+for anything heavier than a few lines, one module, imported inside its writer so nobody
+else pays for loading it). A binary format writes bytes and goes only to a file.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ class Formaat(NamedTuple):
 
     naam: str
     omschrijving: str
-    schrijf: Callable[[Weergave, Scherm], str]
+    schrijf: Callable[[Weergave, Scherm], str | bytes]  # bytes exactly when `binair`
     soorten: frozenset[str] | None = None  # None: every kind of view
     kop_bij_leeg: bool = False  # an empty answer still prints the header row
+    binair: bool = False  # a file, never a terminal or stdout
 
 
 def _tabel(weergave: Weergave, scherm: Scherm) -> str:
@@ -43,13 +46,32 @@ def _jsonl(weergave: Weergave, scherm: Scherm) -> str:
 def _csv(weergave: Weergave, scherm: Scherm) -> str:
     from .tekst import csv_tekst
 
-    return csv_tekst(weergave.kolommen, weergave.rijen)
+    return csv_tekst(weergave.kolommen, weergave.rijen, excel=scherm.excel)
 
 
 def _tsv(weergave: Weergave, scherm: Scherm) -> str:
     from .tekst import tsv
 
     return tsv(weergave.kolommen, weergave.rijen)
+
+
+def _markdown(weergave: Weergave, scherm: Scherm) -> str:
+    from .markdown import markdown
+
+    return markdown(weergave.kolommen, weergave.rijen)
+
+
+def _xlsx(weergave: Weergave, scherm: Scherm) -> bytes:
+    from .xlsx import werkboek  # XlsxWriter: only when a workbook is written
+
+    return werkboek(weergave)
+
+
+def _sqlite(weergave: Weergave, scherm: Scherm) -> bytes:
+    from .sqlite import database  # sqlite3: only when a database is written
+
+    register, kaders = weergave.bron
+    return database(register, kaders)
 
 
 def _toml(weergave: Weergave, scherm: Scherm) -> str:
@@ -67,7 +89,16 @@ FORMATEN: dict[str, Formaat] = {
         Formaat("jsonl", "één JSON-object per regel", _jsonl),
         Formaat("csv", "komma-gescheiden, met kopregel", _csv, kop_bij_leeg=True),
         Formaat("tsv", "tab-gescheiden, met kopregel", _tsv, kop_bij_leeg=True),
+        Formaat("markdown", "een Markdown-tabel", _markdown, kop_bij_leeg=True),
+        Formaat("xlsx", "een Excel-werkboek (met --uitvoer)", _xlsx, binair=True),
         Formaat("toml", "een register dat weer inleest", _toml, frozenset({"export"})),
+        Formaat(
+            "sqlite",
+            "een SQLite-database (met --uitvoer)",
+            _sqlite,
+            frozenset({"export"}),
+            binair=True,
+        ),
     )
 }
 
@@ -77,8 +108,8 @@ def namen(soort: str) -> tuple[str, ...]:
     return tuple(n for n, f in FORMATEN.items() if f.soorten is None or soort in f.soorten)
 
 
-def schrijf(weergave: Weergave, formaat: str, scherm: Scherm) -> str:
-    """The view written in the format (a name from `namen(weergave.soort)`)."""
+def schrijf(weergave: Weergave, formaat: str, scherm: Scherm) -> str | bytes:
+    """The view written in the format (a name from `namen(weergave.soort)`): bytes if binary."""
     gekozen = FORMATEN[formaat]
     if gekozen.soorten is not None and weergave.soort not in gekozen.soorten:
         raise ValueError(f"formaat {formaat} kan geen {weergave.soort} schrijven")

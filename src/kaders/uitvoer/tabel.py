@@ -9,15 +9,51 @@ from typing import NamedTuple
 from .tekst import cel
 from .weergave import Rij, Scherm
 
-_NIET_AFBREKEN = frozenset({"begin", "eind", "dagen_over", "groep", "status"})
+# Cells that are never split across lines: ids, numbers and dates (a person copies them).
+_HEEL = frozenset(
+    {
+        "id",
+        "begin",
+        "eind",
+        "dagen_over",
+        "groep",
+        "status",
+        "peildatum",
+        "periode",
+        "personeel",
+        "personeel_tekst",
+        "afgeleid_tekst",
+        "kaders",
+        "zonder_aantal",
+        "gemengd",
+        "resterend",
+        "markering",
+    }
+)
+# Names that are cut with "…" rather than wrapped, so a list keeps one line per record.
+_AFKAPPEN = frozenset({"missie", "regio", "typen_tekst", "organisatie"})
+# Counts, aligned right.
+_RECHTS = frozenset({"kaders", "zonder_aantal", "gemengd", "afgeleid_tekst"})
+_SMALST = 10  # a column that may wrap or be cut is never narrower than this (or its text)
 
 
 class Kolom(NamedTuple):
-    """A column: its header, its alignment ('left', 'right' or 'bar') and whether it may wrap."""
+    """A column: its header, alignment ('left', 'right' or 'bar'), and how it may give way.
+
+    `vast`: never split (ids, numbers, dates); `afkappen`: long text is cut with "…" instead
+    of wrapped; `prioriteit`: 0 is always shown, otherwise the highest goes first when the
+    screen is too narrow for every column.
+    """
 
     kop: str
     uitlijning: str = "left"
-    vast: bool = False  # never wrapped between words (folded only if the screen is too narrow)
+    vast: bool = False
+    prioriteit: int = 0
+    afkappen: bool = False
+
+
+def _heel(kolom: Kolom) -> bool:
+    return kolom.vast or kolom.uitlijning in ("right", "bar")
 
 
 def teken(
@@ -27,14 +63,101 @@ def teken(
     scherm: Scherm,
     voet: str | None = None,
 ) -> str:
-    """A table of (cells, style) rows as text; widths computed here, so Rich measures nothing."""
+    """A table of (cells, style) rows that fits the screen; widths computed here.
+
+    When the columns do not fit, the least important are left out (the title says which and
+    how to see them); when even the essential ones do not fit with their ids, numbers and
+    dates whole, every row becomes a block of 'Kop: waarde' lines.
+    """
+    from rich.cells import cell_len
+
+    rijen = list(rijen)
+    inhoud = [[k.kop, *(c[i] for c, _ in rijen)] for i, k in enumerate(kolommen)]
+    maat = [_maten(k, kolom, cell_len) for k, kolom in zip(kolommen, inhoud, strict=True)]
+    getoond = list(range(len(kolommen)))
+
+    def past() -> bool:
+        return sum(maat[i][0] for i in getoond) + 3 * len(getoond) + 1 <= scherm.breedte
+
+    while not past():
+        weg = [i for i in getoond if kolommen[i].prioriteit > 0]
+        if not weg:
+            return kaart(titel, kolommen, rijen, scherm, voet)
+        getoond.remove(max(weg, key=lambda i: (kolommen[i].prioriteit, i)))
+    # A narrow column left out early may fit again once a wider one is gone.
+    for i in sorted(range(len(kolommen)), key=lambda j: (kolommen[j].prioriteit, j)):
+        if i not in getoond:
+            getoond.append(i)
+            if not past():
+                getoond.remove(i)
+    getoond.sort()
+    weggelaten = [
+        kolommen[i].kop.replace("\n", " ") for i in range(len(kolommen)) if i not in getoond
+    ]
+    if weggelaten:
+        titel += (
+            f" (weggelaten: {', '.join(k or 'balk' for k in weggelaten)}; "
+            "breder scherm of --formaat json toont alles)"
+        )
+    ruimte = scherm.breedte - 3 * len(getoond) - 1
+    breedtes = verdeel([maat[i] for i in getoond], ruimte)
+    return _rich(
+        titel,
+        [kolommen[i] for i in getoond],
+        breedtes,
+        [([c[i] for i in getoond], stijl) for c, stijl in rijen],
+        scherm,
+        voet,
+    )
+
+
+def _maten(kolom: Kolom, cellen: Sequence[str], lengte: Callable[[str], int]) -> tuple[int, int]:
+    """(narrowest, natural) width of a column.
+
+    A whole column is as wide as its widest cell (its header may wrap between words); a
+    column that is cut may shrink to `_SMALST`; text that wraps, to its longest word.
+    """
+    kop, *rest = cellen
+    natuurlijk = max((lengte(r) for c in cellen for r in c.split("\n")), default=0) or 1
+    koppen = [lengte(w) for w in kop.split()]
+    if _heel(kolom):
+        smalst = max([*(lengte(r) for c in rest for r in c.split("\n")), *koppen, 1])
+        return smalst, natuurlijk
+    if kolom.afkappen:
+        return min(natuurlijk, _SMALST), natuurlijk
+    # Text wraps between words; a word (an id in a sentence) is never split.
+    woorden = [lengte(w) for c in cellen for w in c.split()]
+    return min(natuurlijk, max(_SMALST, *woorden, *koppen)), natuurlijk
+
+
+def verdeel(maten: Sequence[tuple[int, int]], ruimte: int) -> list[int]:
+    """Widths between each column's narrowest and natural width that fill at most the room:
+    the widest column that can still give way is narrowed first."""
+    breedtes = [n for _, n in maten]
+    while (te_veel := sum(breedtes) - ruimte) > 0:
+        kandidaten = [i for i, b in enumerate(breedtes) if b > maten[i][0]]
+        if not kandidaten:
+            break
+        i = max(kandidaten, key=lambda j: breedtes[j])
+        tweede = max((breedtes[j] for j in kandidaten if j != i), default=0)
+        stap = max(1, min(te_veel, breedtes[i] - max(tweede, maten[i][0])))
+        breedtes[i] -= stap
+    return breedtes
+
+
+def _rich(
+    titel: str,
+    kolommen: Sequence[Kolom],
+    breedtes: Sequence[int],
+    rijen: Sequence[tuple[Sequence[str], str | None]],
+    scherm: Scherm,
+    voet: str | None,
+) -> str:
+    """Draw the table with Rich at the given widths."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    rijen = list(rijen)
-    vast = [k.vast or k.uitlijning in ("right", "bar") for k in kolommen]
-    breedtes = schermbreedtes([k.kop for k in kolommen], [c for c, _ in rijen], vast, scherm)
     tafel = Table(
         title=titel,
         box=box.SIMPLE_HEAVY,
@@ -43,13 +166,12 @@ def teken(
         caption_justify="left",
     )
     for kolom, breedte in zip(kolommen, breedtes, strict=True):
-        # A fixed column is as wide as its text unless the screen cannot hold it; then it
-        # folds too: a cell is never cut short.
         tafel.add_column(
             kolom.kop,
             width=breedte,
             justify="right" if kolom.uitlijning == "right" else "left",
-            overflow="fold",
+            overflow="ellipsis" if kolom.afkappen else "fold",
+            no_wrap=kolom.afkappen,
             style="cyan" if kolom.uitlijning == "bar" and scherm.kleur else None,
         )
     for cellen, stijl in rijen:
@@ -58,61 +180,85 @@ def teken(
     return naar_tekst(tafel, scherm)
 
 
+def kaart(
+    titel: str,
+    kolommen: Sequence[Kolom],
+    rijen: Sequence[tuple[Sequence[str], str | None]],
+    scherm: Scherm,
+    voet: str | None = None,
+) -> str:
+    """Rows as blocks of 'Kop: waarde' lines, for a screen too narrow for the columns.
+
+    Lines break between words and never at a hyphen, so ids stay whole unless one is wider
+    than the screen itself.
+    """
+    import textwrap
+
+    breedte = max(scherm.breedte, 4)
+
+    def regels(tekst: str, inspringen: str = "") -> list[str]:
+        return textwrap.wrap(
+            tekst,
+            breedte,
+            initial_indent=inspringen,
+            subsequent_indent=inspringen,
+            break_on_hyphens=False,
+        ) or [inspringen]
+
+    uit = regels(titel + " (smal scherm: één blok per rij)")
+    for cellen, _ in rijen:
+        if len(kolommen) == 2:  # a table of labels and values: one 'label: value' per row
+            uit += _kaartregel(cellen[0], cellen[1], breedte, regels)
+            continue
+        uit.append("")
+        for kolom, waarde in zip(kolommen, cellen, strict=True):
+            kop = kolom.kop.replace("\n", " ") or "balk"
+            if not waarde:
+                continue
+            uit += _kaartregel(kop, waarde, breedte, regels)
+    if voet:
+        uit += ["", *regels(voet)]
+    return "\n".join(uit) + "\n"
+
+
+def _kaartregel(
+    kop: str, waarde: str, breedte: int, regels: Callable[[str, str], list[str]]
+) -> list[str]:
+    """'Kop: waarde' on one line if it fits, else the value indented below its label."""
+    from rich.cells import cell_len
+
+    regel = f"{kop}: {waarde}"
+    if cell_len(regel) <= breedte and "\n" not in waarde:
+        return [regel]
+    uit = [f"{kop}:"]
+    for deel in waarde.split("\n"):
+        uit += regels(deel, "  ")
+    return uit
+
+
 def tabel(
     titel: str,
-    kolommen: Sequence[tuple[str, str]],
+    kolommen: Sequence[tuple[str, str] | tuple[str, str, int]],
     rijen: Iterable[Rij],
     scherm: Scherm,
     voet: str | None = None,
 ) -> str:
-    """Rows (dicts) as a table of the given (key, header) columns."""
-    koppen = [Kolom(kop, vast=sleutel in _NIET_AFBREKEN) for sleutel, kop in kolommen]
-    cellen = [([cel(rij.get(k)) for k, _ in kolommen], None) for rij in rijen]
-    return teken(titel, koppen, cellen, scherm, voet)
+    """Rows (dicts) as a table of (key, header[, priority]) columns.
 
-
-def schermbreedtes(
-    koppen: Sequence[str], rijen: Sequence[Sequence[str]], vast: Sequence[bool], scherm: Scherm
-) -> list[int]:
-    """Column widths for a Rich table on this screen (edges, separators, a space each side)."""
-    from rich.cells import cell_len
-
-    inhoud = [[kop, *(rij[i] for rij in rijen)] for i, kop in enumerate(koppen)]
-    ruimte = scherm.breedte - 2 - (len(koppen) - 1) - 2 * len(koppen)
-    return kolombreedtes(inhoud, vast, ruimte, cell_len)
-
-
-def kolombreedtes(
-    kolommen: Sequence[Sequence[str]],
-    vast: Sequence[bool],
-    ruimte: int,
-    lengte: Callable[[str], int] = len,
-) -> list[int]:
-    """Column widths that fit the room: wrap between words first, split words only if needed.
-
-    Each column is as wide as its longest line. While the table is too wide, the widest column
-    that can still wrap between words is narrowed; then the widest one that is not fixed (its
-    words are folded); then any, down to 2 (a wide character needs two cells). Rich gets the
-    widths and measures nothing itself.
+    Ids, numbers and dates are never split; names are cut with "…"; other text wraps.
     """
-    hoogst = [max((lengte(r) for c in k for r in c.split("\n")), default=0) or 1 for k in kolommen]
-    laagst = [
-        h if v else max((lengte(w) for c in k for w in c.split()), default=0) or 1
-        for k, h, v in zip(kolommen, hoogst, vast, strict=True)
+    koppen = [
+        Kolom(
+            kop,
+            "right" if sleutel in _RECHTS else "left",
+            vast=sleutel in _HEEL,
+            prioriteit=rest[0] if rest else 0,
+            afkappen=sleutel in _AFKAPPEN,
+        )
+        for sleutel, kop, *rest in kolommen
     ]
-    breedtes = list(hoogst)
-    gevouwen = [h if v else min(h, 2) for h, v in zip(hoogst, vast, strict=True)]
-    for ondergrens in (laagst, gevouwen, [min(h, 2) for h in hoogst]):
-        while (te_veel := sum(breedtes) - ruimte) > 0:
-            kandidaten = [i for i, b in enumerate(breedtes) if b > ondergrens[i]]
-            if not kandidaten:
-                break
-            i = max(kandidaten, key=lambda j: breedtes[j])
-            tweede = max((breedtes[j] for j in kandidaten if j != i), default=0)
-            # Down to the next widest at once (one long cell costs one step, not thousands).
-            stap = max(1, min(te_veel, breedtes[i] - max(tweede, ondergrens[i])))
-            breedtes[i] -= stap
-    return breedtes
+    cellen = [([cel(rij.get(k)) for k, *_ in kolommen], None) for rij in rijen]
+    return teken(titel, koppen, cellen, scherm, voet)
 
 
 def naar_tekst(iets: object, scherm: Scherm) -> str:

@@ -27,13 +27,18 @@ def cel(waarde: Any) -> str:
     return str(waarde)
 
 
+def een_regel(tekst: str) -> str:
+    """Text on one line: tabs and every kind of line break become spaces."""
+    return re.sub(_EEN_REGEL, " ", tekst)  # re caches the compiled pattern
+
+
 def tsv(kolommen: Sequence[str], rijen: Iterable[Rij]) -> str:
     """Tab-separated lines with one header row; tabs and newlines inside values become spaces."""
     uit = ["\t".join(kolommen)]
-    een_regel = re.compile(_EEN_REGEL)  # compiled here, not on every start
+    patroon = re.compile(_EEN_REGEL)  # compiled here, not on every start
     for rij in rijen:
         cellen = (cel(rij.get(k)) for k in kolommen)
-        uit.append("\t".join(een_regel.sub(" ", c) for c in cellen))
+        uit.append("\t".join(patroon.sub(" ", c) for c in cellen))
     return "\n".join(uit) + "\n"
 
 
@@ -46,12 +51,17 @@ def _csv_veilig(waarde: Any) -> str:
     return tekst
 
 
-def csv_tekst(kolommen: Sequence[str], rijen: Iterable[Rij]) -> str:
-    """RFC 4180 CSV with a header row, safe to open in a spreadsheet."""
+def csv_tekst(kolommen: Sequence[str], rijen: Iterable[Rij], *, excel: bool = False) -> str:
+    """RFC 4180 CSV with a header row, safe to open in a spreadsheet.
+
+    `excel`: for Dutch Excel on a double click: a byte order mark and ';' between cells.
+    """
     import csv  # only for csv output: not on every start
 
     buffer = io.StringIO()
-    schrijver = csv.writer(buffer, lineterminator="\r\n")
+    if excel:
+        buffer.write("\ufeff")
+    schrijver = csv.writer(buffer, lineterminator="\r\n", delimiter=";" if excel else ",")
     schrijver.writerow(kolommen)
     for rij in rijen:
         schrijver.writerow([_csv_veilig(rij.get(k)) for k in kolommen])

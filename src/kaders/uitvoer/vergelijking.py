@@ -11,10 +11,19 @@ from ..verschil import Verschil, Wijziging
 from .tabel import Kolom, teken
 from .tekst import cel
 from .weergave import Scherm, Weergave
-from .weergaven import groep_json, kader_json, personeel_tekst, totaal_json
+from .weergaven import AFGELEID_UITLEG, groep_json, kader_json, personeel_tekst, totaal_json
 
 VERSCHIL_KOLOMMEN = ("soort", "id", "veld", "oud", "nieuw", "peildatum")
-TIJDLIJN_KOLOMMEN = ("periode", "peildatum", "groep", "personeel", "kaders", "zonder_aantal")
+TIJDLIJN_KOLOMMEN = (
+    "periode",
+    "peildatum",
+    "groep",
+    "personeel",
+    "kaders",
+    "zonder_aantal",
+    "personeel_afgeleid",  # added later: at the end, so columns scripts cut stay put
+    "kaders_afgeleid",
+)
 _KLEUR = {
     "toegevoegd": "green",
     "verwijderd": "red",
@@ -192,7 +201,13 @@ def _verschil_tabel(
         if r["soort"] in ("toegevoegd", "verwijderd", "regio-toegevoegd", "regio-verwijderd"):
             cellen = (*kop, "", cel(r["oud"]), cel(r["nieuw"]))
         tabelrijen.append((cellen, _KLEUR[r["soort"]]))
-    koppen = [Kolom("Soort"), Kolom("ID"), Kolom("Veld"), Kolom("Oud"), Kolom("Nieuw")]
+    koppen = [
+        Kolom("Soort", vast=True),
+        Kolom("ID", vast=True),
+        Kolom("Veld", vast=True),
+        Kolom("Oud"),
+        Kolom("Nieuw"),
+    ]
     voet = f"{_tellingen(verschil)}. {_verschil_voet(verschil)}"
     if verschil.hernoemd:
         voet += " 'hernoemd?': ander id, zelfde missie en regio; waarschijnlijk hernoemd."
@@ -238,6 +253,10 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
     vast: list[tuple[str, list[str]]] = [
         ("Periode", [p.label for p in lijn.periodes]),
         ("Totaal", [_getal_of_vraag(t.personeel) if t.kaders else "" for t in totaal_rij]),
+        (
+            "Waarvan\nafgeleid",
+            [_getal_of_vraag(t.personeel_afgeleid) if t.kaders else "" for t in totaal_rij],
+        ),
         ("Zonder\naantal", [str(t.zonder_aantal) for t in totaal_rij]),
     ]
     per_groep: list[tuple[str, list[str]]] = []
@@ -260,16 +279,19 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
         if totaal_.personeel and grootste:
             lengte = max(1, round(totaal_.personeel / grootste * balk))
         rijen.append(([*(c[i] for _, c in kolommen), "█" * lengte], ""))
+    # On a narrow screen the groups go first, then the count without number, then the bar.
+    prioriteit = {"Totaal": 0, "Waarvan\nafgeleid": 1, "Zonder\naantal": 3}
     koppen = [
-        Kolom(kolommen[0][0]),
-        *(Kolom(kop, "right") for kop, _ in kolommen[1:]),
-        Kolom("", "bar"),
+        Kolom(kolommen[0][0], vast=True),
+        *(Kolom(kop, "right", prioriteit=prioriteit.get(kop, 4)) for kop, _ in kolommen[1:]),
+        Kolom("", "bar", prioriteit=2),
     ]
     elk = "elke maand" if lijn.stap == "maand" else "elk kwartaal"
     titel = f"Personeel per {lijn.stap} per {lijn.per}, op de eerste dag van {elk}"
     voet = (
         "'?': alleen kaders zonder aantal; leeg: geen lopend kader. 'Zonder aantal' telt "
-        "kaders zonder getal in de brief; die tellen niet mee in de som, ook niet als 0."
+        "kaders zonder getal in de brief; die tellen niet mee in de som, ook niet als 0. "
+        f"{AFGELEID_UITLEG}"
     )
     if lijn.groepen and not per_groep:
         voet += " Per groep: te breed voor dit scherm; zie --formaat tsv of json."

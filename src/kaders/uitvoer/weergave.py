@@ -7,10 +7,12 @@ Rij = Mapping[str, Any]
 
 
 class Scherm(NamedTuple):
-    """How a table is drawn: width and whether colour is allowed."""
+    """Where an answer goes: a table's width, whether colour is allowed, and for csv whether
+    Dutch Excel will open it (a byte order mark and ';')."""
 
     breedte: int = 100
     kleur: bool = False
+    excel: bool = False
 
 
 class Weergave(NamedTuple):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..models import Kader, Register
+from ..models import Kader, Regio, Register
 from ..query import Groep, Totaal, Verloop
 from .tabel import tabel
 from .tekst import cel
@@ -24,14 +24,21 @@ LIJST_KOLOMMEN = (
     "status",
     "organisatie",
 )
+# (key, header, priority): on a narrow screen the highest priority goes first; 0 stays.
 LIJST_TABEL = (
-    ("id", "ID"),
-    ("missie", "Missie"),
-    ("regio", "Regio"),
-    ("typen_tekst", "Typen"),
-    ("personeel_tekst", "Personeel"),
-    ("eind", "Eind"),
-    ("status", "Status"),
+    ("id", "ID", 0),
+    ("markering", "A", 3),
+    ("missie", "Missie", 1),
+    ("regio", "Regio", 6),
+    ("typen_tekst", "Typen", 5),
+    ("personeel_tekst", "Personeel", 2),
+    ("eind", "Eind", 4),
+    ("status", "Status", 7),
+)
+MARKERING = "*"
+LIJST_LEGENDA = (
+    f"{MARKERING} in kolom A: met afgeleide velden (niet letterlijk uit de brief; "
+    "zie kaders toon ID)."
 )
 EXPORT_KOLOMMEN = tuple(Kader.model_fields)
 TOTAAL_KOLOMMEN = (
@@ -45,6 +52,8 @@ TOTAAL_KOLOMMEN = (
     "bevat_maximaal",
     "bevat_per_jaar",
 )
+# Added later: after every older column, so the columns scripts cut stay where they were.
+AFGELEID_KOLOMMEN = ("personeel_afgeleid", "kaders_afgeleid")
 VERLOOP_KOLOMMEN = (
     "id",
     "missie",
@@ -79,6 +88,7 @@ def _lijst_rij(kader: Kader, record: dict[str, Any]) -> dict[str, Any]:
         **record,
         "typen_tekst": "+".join(kader.typen),
         "personeel_tekst": personeel_tekst(kader),
+        "markering": MARKERING if kader.afgeleid else "",
         "afgeleid": " | ".join(f"{a['veld']}: {a['reden']}" for a in record["afgeleid"]),
     }
 
@@ -101,8 +111,10 @@ def _kaders(
 
 
 def lijst(kaders: Sequence[Kader], titel: str) -> Weergave:
-    """The list of frameworks."""
-    return _kaders("kaders", kaders, titel, LIJST_KOLOMMEN, f"{len(kaders)} kaders")
+    """The list of frameworks; the table marks those with derived fields."""
+    afgeleid = sum(1 for k in kaders if k.afgeleid)
+    voet = f"{len(kaders)} kaders, waarvan {afgeleid} met afgeleide velden. {LIJST_LEGENDA}"
+    return _kaders("kaders", kaders, titel, LIJST_KOLOMMEN, voet)
 
 
 def export(register: Register, kaders: Sequence[Kader]) -> Weergave:
@@ -138,6 +150,23 @@ def toon(kader: Kader, regionaam: str) -> Weergave:
     )
 
 
+def toon_kaders(kaders: Sequence[Kader], regios: Mapping[str, Regio]) -> Weergave:
+    """One framework as `toon`; several as an array (JSON) and one table after another."""
+    delen = [toon(k, regios[k.regio].naam if k.regio in regios else k.regio) for k in kaders]
+    if len(delen) == 1:
+        return delen[0]
+    rijen = [{"id": k.id, **r} for k, d in zip(kaders, delen, strict=True) for r in d.rijen]
+    return Weergave(
+        soort="kader",
+        titel=", ".join(k.missie for k in kaders),
+        kolommen=("id", "veld", "waarde"),
+        rijen=rijen,
+        json=[d.json for d in delen],
+        jsonl=[d.json for d in delen],
+        tabel=lambda scherm: "\n".join(d.tabel(scherm) for d in delen),
+    )
+
+
 def groep_json(groep: Groep) -> dict[str, Any]:
     """A group as in the JSON contract."""
     return {
@@ -150,6 +179,8 @@ def groep_json(groep: Groep) -> dict[str, Any]:
         "bevat_circa": groep.bevat_circa,
         "bevat_maximaal": groep.bevat_maximaal,
         "bevat_per_jaar": groep.bevat_per_jaar,
+        "personeel_afgeleid": groep.personeel_afgeleid,
+        "kaders_afgeleid": groep.kaders_afgeleid,
         "ids": list(groep.ids),
     }
 
@@ -180,6 +211,18 @@ def _kwalificatie(groep: Groep) -> str:
     return ", ".join(delen)
 
 
+AFGELEID_UITLEG = (
+    "'Waarvan afgeleid': de personen die in die groep (of überhaupt) meetellen dankzij een "
+    "afgeleid veld, niet letterlijk uit de brief: het aantal, de begin- of einddatum, of het "
+    "veld waarop gegroepeerd (of op type gefilterd) is."
+)
+
+
+def afgeleid_tekst(groep: Groep) -> str:
+    """The derived part of a group's sum, for people: '54' or 'onbekend'."""
+    return "onbekend" if groep.personeel_afgeleid is None else str(groep.personeel_afgeleid)
+
+
 def totaal(uitkomst: Totaal) -> Weergave:
     """A total per group; every row also names the reference date."""
     data = totaal_json(uitkomst)
@@ -195,26 +238,28 @@ def totaal(uitkomst: Totaal) -> Weergave:
             **rij,
             "bevat": _kwalificatie(groep),
             "personeel_tekst": "onbekend" if groep.personeel is None else str(groep.personeel),
+            "afgeleid_tekst": afgeleid_tekst(groep),
         }
         for rij, groep in zip(rijen, [*uitkomst.groepen, uitkomst.totaal], strict=True)
     ]
     tabel_kolommen = (
-        ("groep", uitkomst.per.capitalize()),
-        ("personeel_tekst", "Personeel"),
-        ("kaders", "Kaders"),
-        ("zonder_aantal", "Zonder aantal"),
-        ("gemengd", "Gemengd"),
-        ("bevat", "Som bevat"),
+        ("groep", uitkomst.per.capitalize(), 0),
+        ("personeel_tekst", "Personeel", 0),
+        ("afgeleid_tekst", "Waarvan afgeleid", 1),
+        ("kaders", "Kaders", 2),
+        ("zonder_aantal", "Zonder aantal", 3),
+        ("gemengd", "Gemengd", 5),
+        ("bevat", "Som bevat", 4),
     )
     voet = (
         "'Zonder aantal': kaders zonder getal in de brief; die tellen niet mee in de som, "
-        "ook niet als 0."
+        f"ook niet als 0. {AFGELEID_UITLEG}"
     )
     titel = f"Personeel per {uitkomst.per} op peildatum {data['peildatum']}"
     return Weergave(
         soort="totaal",
         titel=titel,
-        kolommen=(*TOTAAL_KOLOMMEN, "peildatum", "per"),
+        kolommen=(*TOTAAL_KOLOMMEN, "peildatum", "per", *AFGELEID_KOLOMMEN),
         rijen=rijen,
         json=data,
         jsonl=rijen,
@@ -235,12 +280,12 @@ def verloop(verlopen: Sequence[Verloop], titel: str) -> Weergave:
         rij["resterend"] = "afgelopen" if v.afgelopen else f"{v.dagen_over} dagen"
         rijen.append(rij)
     tabel_kolommen = (
-        ("id", "ID"),
-        ("missie", "Missie"),
-        ("eind", "Eind"),
-        ("resterend", "Resterend"),
-        ("status", "Status"),
-        ("personeel_tekst", "Personeel"),
+        ("id", "ID", 0),
+        ("missie", "Missie", 2),
+        ("eind", "Eind", 0),
+        ("resterend", "Resterend", 1),
+        ("status", "Status", 4),
+        ("personeel_tekst", "Personeel", 3),
     )
     return Weergave(
         soort="verloop",

@@ -1,0 +1,32 @@
+"""Markdown: a GitHub pipe table of the flat rows, for briefing notes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .tekst import cel, een_regel
+from .weergave import Rij
+
+
+def _cel(waarde: object) -> str:
+    """A cell on one line, with '|' escaped so it cannot end the cell."""
+    return een_regel(cel(waarde)).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _getal(waarde: object) -> bool:
+    return isinstance(waarde, int | float) and not isinstance(waarde, bool)
+
+
+def markdown(kolommen: Sequence[str], rijen: Sequence[Rij]) -> str:
+    """A GitHub-flavoured pipe table: a header row, numeric columns aligned right."""
+    rechts = [
+        any(_getal(r.get(k)) for r in rijen)
+        and all(r.get(k) is None or _getal(r.get(k)) for r in rijen)
+        for k in kolommen
+    ]
+    uit = [
+        "| " + " | ".join(_cel(k) for k in kolommen) + " |",
+        "| " + " | ".join("---:" if r else "---" for r in rechts) + " |",
+    ]
+    uit += ["| " + " | ".join(_cel(r.get(k)) for k in kolommen) + " |" for r in rijen]
+    return "\n".join(uit) + "\n"

@@ -1,0 +1,118 @@
+"""Tables on a real terminal of 120, 80, 60 and 40 columns: they fit, ids and numbers stay whole.
+
+Each command runs as a process with stdout on a pseudo-terminal whose width is set the way a
+terminal window sets it (TIOCSWINSZ), so the program measures the screen itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import REGISTER, kaders
+from hulp import op_terminal
+
+BREEDTES = (120, 80, 60, 40)
+COMMANDO_S = {
+    "list": ("list",),
+    "toon": ("toon", "eufor-althea-humint-staf"),
+    "totaal": ("totaal", "--peildatum", "2026-01-01"),
+    "verloopt": ("verloopt", "--peildatum", "2026-01-01"),
+    "tijdlijn": ("tijdlijn", "--van", "2025-05-01", "--tot", "2025-08-31", "--per", "regio"),
+}  # verschil: below, with a changed register
+ALLE_IDS = [k["id"] for k in json.loads(kaders("export").stdout)]
+
+
+def _woorden(tekst: str) -> set[str]:
+    """Every whitespace-separated token, trailing '…' or punctuation aside."""
+    return set(re.split(r"\s+", tekst))
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+@pytest.mark.parametrize("naam", list(COMMANDO_S))
+def test_every_table_fits_the_terminal(naam: str, breedte: int) -> None:
+    args = COMMANDO_S[naam]
+    code, uit = op_terminal(*args, breedte=breedte)
+    assert code == 0, uit
+    regels = uit.splitlines()
+    assert regels, naam
+    assert max(len(r) for r in regels) <= breedte, "\n".join(regels)
+    assert "\x1b[" not in uit  # NO_COLOR
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+def test_list_ids_are_whole_and_copyable(breedte: int) -> None:
+    code, uit = op_terminal("list", breedte=breedte)
+    assert code == 0
+    assert max(len(r) for r in uit.splitlines()) <= breedte
+    woorden = _woorden(uit)
+    for kader_id in ALLE_IDS:
+        assert kader_id in woorden, (kader_id, breedte)
+
+
+def test_list_at_80_columns_drops_columns_and_says_how_to_see_them() -> None:
+    _, uit = op_terminal("list", breedte=80)
+    kop = " ".join(uit.split("\n\n")[0].split())
+    assert "weggelaten:" in kop and "--formaat" in kop
+    assert "Missie" in uit and "Personeel" in uit
+    assert "*" in uit and "met afgeleide velden" in " ".join(uit.split())
+    assert "…" in uit  # long mission names are cut, not wrapped
+    regels = [r for r in uit.splitlines() if r.strip().split(" ")[0] in ALLE_IDS]
+    assert len(regels) == len(ALLE_IDS)  # one line per framework
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+def test_totaal_shows_192_whole(breedte: int) -> None:
+    _, uit = op_terminal("totaal", "--peildatum", "2026-01-01", breedte=breedte)
+    totaalregel = next(r for r in uit.splitlines() if r.strip().startswith("totaal"))
+    assert "192" in totaalregel.split()
+
+
+@pytest.mark.parametrize("breedte", (120, 80))
+def test_totaal_shows_the_derived_share_when_there_is_room(breedte: int) -> None:
+    _, uit = op_terminal("totaal", "--peildatum", "2026-01-01", breedte=breedte)
+    assert "afgeleid" in uit
+    totaalregel = next(r for r in uit.splitlines() if r.strip().startswith("totaal"))
+    assert totaalregel.split()[:3] == ["totaal", "192", "144"]
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+def test_toon_keeps_ids_and_dates_whole(breedte: int) -> None:
+    _, uit = op_terminal("toon", "eufor-althea-humint-staf", breedte=breedte)
+    assert max(len(r) for r in uit.splitlines()) <= breedte
+    woorden = _woorden(uit)
+    assert {"eufor-althea-humint-staf", "2025-01-01", "2028-06-30"} <= woorden
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+def test_verloopt_keeps_ids_whole(breedte: int) -> None:
+    _, uit = op_terminal("verloopt", "--peildatum", "2026-01-01", breedte=breedte)
+    assert {"nmi-ontplooiing", "indo-pacific-maritiem-2026", "2026-12-31"} <= _woorden(uit)
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+def test_verschil_fits_and_keeps_ids_whole(breedte: int, tmp_path: Path) -> None:
+    nieuw = tmp_path / "nieuw.toml"
+    tekst = REGISTER.read_text(encoding="utf-8")
+    nieuw.write_text(
+        tekst.replace('id = "kfor-imint"', 'id = "kfor-imagery-intelligence"').replace(
+            "personeel = 280", "personeel = 300"
+        ),
+        encoding="utf-8",
+    )
+    code, uit = op_terminal(
+        "verschil", str(REGISTER), str(nieuw), "--peildatum", "2026-01-01", breedte=breedte
+    )
+    assert code == 1
+    assert max(len(r) for r in uit.splitlines()) <= breedte
+    assert {"kfor-imagery-intelligence", "nmi-ontplooiing"} <= _woorden(uit)
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+def test_tijdlijn_keeps_numbers_whole(breedte: int) -> None:
+    _, uit = op_terminal("tijdlijn", "--van", "2025-06-01", "--tot", "2025-07-01", breedte=breedte)
+    assert max(len(r) for r in uit.splitlines()) <= breedte
+    juni = next(r for r in uit.splitlines() if r.strip().startswith("2025-06"))
+    assert "452" in juni.split()

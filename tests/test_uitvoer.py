@@ -1,0 +1,207 @@
+"""The formats added to the registry: markdown, xlsx, sqlite and csv for Excel."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import KLEIN, REGISTER, kaders
+from hulp import COMMANDOS
+from typer.testing import CliRunner
+
+from kaders import uitvoer
+from kaders.cli import app
+from kaders.uitvoer.markdown import markdown
+
+runner = CliRunner()
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    uitkomst = runner.invoke(app, list(args))
+    return uitkomst.exit_code, uitkomst.stdout, uitkomst.stderr
+
+
+# --- the registry ------------------------------------------------------------------------
+
+
+def test_binary_formats_are_marked_and_write_bytes() -> None:
+    assert {n for n, f in uitvoer.FORMATEN.items() if f.binair} == {"xlsx", "sqlite"}
+    assert "sqlite" in uitvoer.namen("export") and "sqlite" not in uitvoer.namen("kaders")
+    for soort in ("kaders", "export", "kader", "totaal", "verloop", "verschil", "tijdlijn"):
+        assert {"markdown", "xlsx"} <= set(uitvoer.namen(soort)), soort
+
+
+@pytest.mark.parametrize("formaat", ["xlsx", "sqlite"])
+def test_a_binary_format_never_goes_to_stdout(formaat: str) -> None:
+    code, uit, fout = _run("export", "--formaat", formaat)
+    assert code == 2 and uit == ""
+    assert "--uitvoer" in fout and "bestand" in fout
+
+
+def test_xlsx_refused_without_file_on_every_printing_command() -> None:
+    for commando in ("list", "totaal", "verloopt", "tijdlijn"):
+        code, uit, fout = _run(commando, "-f", "xlsx")
+        assert code == 2 and uit == "" and "--uitvoer" in fout, commando
+
+
+def test_excel_belongs_to_csv() -> None:
+    code, _, fout = _run("list", "--formaat", "json", "--excel")
+    assert code == 2 and "--excel hoort bij --formaat csv" in fout
+
+
+# --- markdown ----------------------------------------------------------------------------
+
+
+def test_markdown_escapes_pipes_and_keeps_one_line_per_row() -> None:
+    tekst = markdown(["a", "n"], [{"a": "x | y\nz", "n": 3}, {"a": "a\\|b", "n": None}])
+    assert tekst.splitlines() == [
+        "| a | n |",
+        "| --- | ---: |",
+        "| x \\| y z | 3 |",
+        "| a\\\\\\|b |  |",
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("toon", "eulex-kosovo"),
+        ("totaal", "--peildatum", "2026-01-01"),
+        ("verloopt", "--peildatum", "2026-01-01"),
+        ("export",),
+        ("tijdlijn", "--jaar", "2026"),
+        ("verschil", str(REGISTER)),
+    ],
+)
+def test_markdown_on_every_printing_command(args: tuple[str, ...]) -> None:
+    code, uit, _ = _run(*args, "--formaat", "markdown")
+    assert code == 0
+    regels = uit.splitlines()
+    assert regels[0].startswith("| ") and set(regels[1]) <= set("|-: ")
+    kolommen = regels[0].count(" | ")
+    assert all(r.replace("\\|", "").count(" | ") == kolommen for r in regels)
+
+
+# --- csv for Excel -----------------------------------------------------------------------
+
+
+def test_csv_for_excel_has_a_bom_and_semicolons_and_stays_safe() -> None:
+    uitkomst = kaders("list", "--formaat", "csv", "--excel", "--regio", "moldavie")
+    assert uitkomst.returncode == 0
+    assert uitkomst.stdout.startswith("\ufeffid;missie;regio")
+    rijen = list(csv.reader(io.StringIO(uitkomst.stdout.lstrip("\ufeff")), delimiter=";"))
+    assert "EUBAM Moldavië" in {r[1] for r in rijen}
+    _, uit, _ = _run("list", "--formaat", "csv")
+    assert not uit.startswith("\ufeff") and uit.startswith("id,missie")
+
+
+def test_csv_for_excel_still_escapes_formulas(tmp_path: Path) -> None:
+    pad = tmp_path / "k.toml"
+    pad.write_text(KLEIN.read_text().replace('missie = "Kort"', 'missie = "=1+1"'))
+    code, uit, _ = _run("--register", str(pad), "list", "-f", "csv", "--excel")
+    assert code == 0 and ";'=1+1;" in uit
+
+
+# --- xlsx --------------------------------------------------------------------------------
+
+
+def test_xlsx_export_reads_back_with_typed_cells(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    pad = tmp_path / "kaders.xlsx"
+    code, _, fout = _run("export", "--formaat", "xlsx", "--uitvoer", str(pad))
+    assert code == 0 and "42 kaders geschreven naar" in fout
+    boek = load_workbook(pad)
+    assert boek.sheetnames == ["Kaders", "Afgeleid"]
+    blad = boek["Kaders"]
+    rijen = list(blad.iter_rows(values_only=True))
+    kop, data = rijen[0], rijen[1:]
+    assert len(data) == 42
+    kolom = {naam: i for i, naam in enumerate(kop)}
+    export = {k["id"]: k for k in json.loads(_run("export")[1])}
+    for rij in data:
+        record = export[rij[kolom["id"]]]
+        personeel = rij[kolom["personeel"]]
+        assert personeel == record["personeel"]  # unknown: an empty cell, never 0
+        assert personeel is None or type(personeel) is int
+        begin, eind = rij[kolom["begin"]], rij[kolom["eind"]]
+        assert isinstance(begin, dt.datetime) and isinstance(eind, dt.datetime)
+        assert begin.date().isoformat() == record["begin"]
+    assert blad.freeze_panes == "A2"
+    assert blad.auto_filter.ref is not None and blad.auto_filter.ref.startswith("A1:")
+    assert blad["A1"].font.b
+    afgeleid = list(boek["Afgeleid"].iter_rows(values_only=True))
+    assert afgeleid[0] == ("kader", "veld", "reden")
+    assert len(afgeleid) - 1 == sum(len(k["afgeleid"]) for k in export.values())
+
+
+def test_xlsx_text_is_never_a_formula(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    register = tmp_path / "k.toml"
+    register.write_text(KLEIN.read_text().replace('missie = "Kort"', 'missie = "=SUM(1,2)"'))
+    pad = tmp_path / "k.xlsx"
+    code, _, _ = _run("--register", str(register), "list", "-f", "xlsx", "-o", str(pad))
+    assert code == 0
+    cellen = [c for rij in load_workbook(pad)["Kaders"].iter_rows() for c in rij]
+    formule = [c for c in cellen if c.value == "=SUM(1,2)"]
+    assert formule and all(c.data_type == "s" for c in formule)
+
+
+def test_xlsx_of_a_total_has_numbers(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    pad = tmp_path / "t.xlsx"
+    code, _, _ = _run("totaal", "--peildatum", "2026-01-01", "-f", "xlsx", "-o", str(pad))
+    assert code == 0
+    rijen = list(load_workbook(pad)["Totaal"].iter_rows(values_only=True))
+    totaal = dict(zip(rijen[0], rijen[-1], strict=True))
+    assert totaal["groep"] == "totaal" and totaal["personeel"] == 192
+    assert totaal["personeel_afgeleid"] == 144
+    assert isinstance(totaal["peildatum"], dt.datetime)
+
+
+# --- sqlite ------------------------------------------------------------------------------
+
+
+def test_sqlite_export_has_keys_and_the_same_total(tmp_path: Path) -> None:
+    pad = tmp_path / "kaders.db"
+    code, _, _ = _run("export", "--formaat", "sqlite", "--uitvoer", str(pad))
+    assert code == 0
+    db = sqlite3.connect(pad)
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    tabellen = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tabellen == {"kader", "kader_type", "kader_land", "afleiding", "regio"}
+    som = db.execute(
+        "SELECT sum(personeel) FROM kader WHERE begin <= '2026-01-01' AND eind >= '2026-01-01'"
+    ).fetchone()[0]
+    totaal = json.loads(_run("totaal", "--peildatum", "2026-01-01", "-f", "json")[1])
+    assert som == totaal["totaal"]["personeel"] == 192
+    assert db.execute("SELECT count(*) FROM kader WHERE personeel IS NULL").fetchone()[0] == 14
+    sleutels = db.execute("PRAGMA foreign_key_list(kader_type)").fetchall()
+    assert [(s[2], s[3], s[4]) for s in sleutels] == [("kader", "kader", "id")]
+    indexen = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"kader_regio", "kader_status", "kader_type_type", "kader_land_land"} <= indexen
+    politie = db.execute("SELECT count(*) FROM kader_type WHERE type = 'politie'").fetchone()[0]
+    assert politie == sum("politie" in k["typen"] for k in json.loads(_run("export")[1]))
+
+
+def test_sqlite_export_applies_the_filters(tmp_path: Path) -> None:
+    pad = tmp_path / "k.db"
+    code, _, _ = _run("export", "-f", "sqlite", "-o", str(pad), "--regio", "irak")
+    assert code == 0
+    ids = {r[0] for r in sqlite3.connect(pad).execute("SELECT id FROM kader")}
+    assert ids == {"euam-irak", "mopa-peshmerga", "nmi-adviseurs", "nmi-ontplooiing"}
+
+
+def test_every_printing_command_takes_the_output_options() -> None:
+    for commando in COMMANDOS:
+        _, uit, _ = _run(commando, "--help")
+        if "--formaat" in uit:
+            assert "--uitvoer" in uit and "--excel" in uit, commando
