@@ -268,6 +268,7 @@ WIJZIGBARE_VELDEN: tuple[str, ...] = (
     "toelichting",
 )
 
+_WIJZIGBAAR = frozenset(WIJZIGBARE_VELDEN)
 _ZET = "Nieuwe waarde; weglaten als dit veld niet wijzigt."
 
 
@@ -308,12 +309,12 @@ class Wijziging(_Strikt):
     )
 
     def gezet(self) -> dict[str, Any]:
-        """The framework fields this change sets, with their new values."""
-        return {
-            naam: waarde
-            for naam in WIJZIGBARE_VELDEN
-            if (waarde := getattr(self, naam)) is not None
-        }
+        """The framework fields this change sets, with their new values (None: not set)."""
+        # Only the fields that were given, not all thirteen: this runs for every change on
+        # every fold. The order of the keys carries no meaning.
+        velden = self.__dict__
+        gegeven = self.__pydantic_fields_set__ & _WIJZIGBAAR
+        return {naam: velden[naam] for naam in gegeven if velden[naam] is not None}
 
 
 class Regio(_Strikt):
