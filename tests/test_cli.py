@@ -30,7 +30,7 @@ def _run(*args: str) -> tuple[int, str, str]:
 def test_valideer_bundled_and_summary() -> None:
     code, uit, _ = _run("valideer")
     assert code == 0
-    assert "geldig — 42 kaders (14 zonder aantal), 16 regio's" in uit
+    assert "geldig — 44 kaders (16 zonder aantal), 16 regio's" in uit
 
 
 def test_valideer_invalid_file_exit_1_with_line(tmp_path: Path) -> None:
@@ -54,7 +54,7 @@ def test_export_json_contract() -> None:
     code, uit, _ = _run("export", "--formaat", "json")
     assert code == 0
     records = json.loads(uit)
-    assert len(records) == 42
+    assert len(records) == 44
     verplicht = {
         "id",
         "missie",
@@ -86,7 +86,7 @@ def test_list_formats_agree() -> None:
     assert ids == [json.loads(r)["id"] for r in als_jsonl.splitlines()]
     assert ids == [r.split("\t")[0] for r in als_tsv.splitlines()[1:]]
     assert ids == [r["id"] for r in csv.DictReader(io.StringIO(als_csv))]
-    assert len(ids) == 10
+    assert len(ids) == 11
 
 
 def test_toon_shows_source_and_derived_fields() -> None:
@@ -139,8 +139,8 @@ def test_unknown_values_exit_2_with_suggestion() -> None:
 def test_verloopt_check_exit_codes() -> None:
     code, uit, _ = _run("verloopt", "--peildatum", "2026-01-01", "--check", "--formaat", "tsv")
     assert code == 1
-    assert uit.splitlines()[-1].startswith("indo-pacific-maritiem-2026\t")
-    code, _, _ = _run("verloopt", "--peildatum", "2027-01-01", "--check", "--formaat", "tsv")
+    assert uit.splitlines()[-1].startswith("indo-pacific-overige-jaren-2027\t")
+    code, _, _ = _run("verloopt", "--peildatum", "2028-01-01", "--check", "--formaat", "tsv")
     assert code == 0
 
 
@@ -189,7 +189,7 @@ def test_piped_output_is_tsv_without_colour_or_boxes() -> None:
     regels = uitkomst.stdout.splitlines()
     assert regels[0].startswith("id\tmissie\tregio")
     assert "\x1b[" not in uitkomst.stdout and "━" not in uitkomst.stdout
-    assert len(regels) == 43
+    assert len(regels) == 45
 
 
 def test_head_closing_the_pipe_gives_no_traceback() -> None:

@@ -28,6 +28,7 @@ def test_westelijke_balkan_is_bosnia_kosovo_and_the_police_exploration(register)
     assert _ids(_kies(register, regios=("westelijke-balkan",))) == {
         "eufor-althea-compagnie",
         "eufor-althea-humint-staf",
+        "eufor-althea-staffunctionarissen",
         "eulex-kosovo",
         "kfor-imint",
         "politie-westelijke-balkan",
@@ -90,14 +91,14 @@ def test_total_per_region_on_2026_01_01_matches_hand_count(register) -> None:  #
     uitkomst = query.totaal(register, register.kader, D2026, "regio")
     per_regio = {g.groep: (g.personeel, g.kaders, g.zonder_aantal) for g in uitkomst.groepen}
     assert per_regio == {
-        "westelijke-balkan": (15 + 1, 5, 3),
+        "westelijke-balkan": (15 + 1, 6, 4),
         "moldavie": (10 + 5 + 1, 3, 0),
         "zuidelijke-kaukasus": (15 + 15, 2, 0),
         "midden-oosten": (25, 1, 0),
         "irak": (20 + 7 + 1, 3, 0),
         "israel-palestijnse-gebieden-libanon": (7 + 5 + 1 + 12, 6, 2),
         "rode-zee": (5, 2, 1),
-        "indo-pacific": (None, 2, 2),
+        "indo-pacific": (None, 1, 1),
         "japan-en-zuid-korea": (1 + 3, 2, 0),
         "sahel-en-west-afrika": (20 + 7, 5, 3),
         "hoorn-van-afrika": (6 + 1 + 2, 3, 0),
@@ -123,13 +124,18 @@ def test_verloopt_lists_early_ends_sorted_and_none_running_full_term(register) -
         "aspides",
         "poseidon-archer",
         "nmi-ontplooiing",
+        "indo-pacific-overige-jaren",
         "rode-zee-luchttanker",
         "indo-pacific-maritiem-2026",
+        "indo-pacific-overige-jaren-2027",
     ]
     assert all(v.kader.eind < register.metadata.standaard_eind for v in verlopen)
-    assert [v.afgelopen for v in verlopen] == [True] * 5 + [False]
-    assert verlopen[-1].dagen_over == 364
-    assert [v.kader.id for v in query.binnen_venster(verlopen)] == ["indo-pacific-maritiem-2026"]
+    assert [v.afgelopen for v in verlopen] == [True] * 6 + [False] * 2
+    assert verlopen[-1].dagen_over == 729
+    assert [v.kader.id for v in query.binnen_venster(verlopen)] == [
+        "indo-pacific-maritiem-2026",
+        "indo-pacific-overige-jaren-2027",
+    ]
 
 
 def test_sort_keys(register) -> None:  # type: ignore[no-untyped-def]

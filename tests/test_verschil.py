@@ -234,7 +234,7 @@ def test_one_argument_compares_the_register_in_use(drie: Path) -> None:
     data = json.loads(uit)
     assert {r["id"] for r in data["verwijderd"]} == {"verkenning-politie", "kort"}
     assert [g["id"] for g in data["gewijzigd"]] == ["eulex-kosovo"]
-    assert len(data["toegevoegd"]) == 41
+    assert len(data["toegevoegd"]) == 43
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,15 @@ BEWAAR = 8
 _SOORT = ".register.pickle"  # only files named kaders-*.register.pickle are ours
 _KLASSEN = {
     ("kaders.models", k.__name__): k
-    for k in (models.Register, models.Metadata, models.Regio, models.Kader, models.Afleiding)
+    for k in (
+        models.Register,
+        models.Metadata,
+        models.Regio,
+        models.Document,
+        models.Kader,
+        models.Wijziging,
+        models.Afleiding,
+    )
 } | {("datetime", "date"): dt.date}
 
 

@@ -5,6 +5,7 @@ from functools import cached_property
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -21,15 +22,43 @@ Type = Literal["militair", "civiel", "politie"]
 Duiding = Literal["circa", "maximaal", "exact"]
 Telling = Literal["per-jaar", "gelijktijdig", "niet-vermeld"]
 Status = Literal[
-    "vastgesteld", "verlengd", "verkenning", "voornemen", "voorwaardelijk", "beeindigd"
+    "vastgesteld",
+    "verlengd",
+    "lopend",
+    "verkenning",
+    "mogelijkheid",
+    "voornemen",
+    "voorwaardelijk",
+    "opgeschort",
+    "beeindigd",
 ]
 Organisatie = Literal["EU", "NAVO", "VN", "OVSE", "coalitie", "bilateraal", "nationaal"]
+Documentsoort = Literal[
+    "kamerbrief", "artikel-100-brief", "voortgangsrapportage", "verslag", "nieuwsbericht"
+]
+
+# What each status means: how the document speaks of the contribution (feeds the schema).
+STATUS_UITLEG: dict[str, str] = {
+    "vastgesteld": "het kabinet stelt het kader vast of besluit tot de bijdrage "
+    "('stelt … vast', 'zal … leveren', een artikel 100-besluit)",
+    "verlengd": "het kabinet verlengt een bestaande bijdrage of een bestaand kader ('verlengt')",
+    "lopend": "het document beschrijft een bijdrage die al loopt, zonder die vast te stellen of "
+    "te verlengen ('draagt bij', 'is aanwezig', 'blijft bijdragen')",
+    "verkenning": "het kabinet verkent of onderzoekt de bijdrage",
+    "mogelijkheid": "het document noemt de bijdrage alleen als mogelijkheid ('mogelijk in de "
+    "toekomst')",
+    "voornemen": "het kabinet is voornemens of wil bijdragen",
+    "voorwaardelijk": "de bijdrage hangt af van een voorwaarde ('indien')",
+    "opgeschort": "het kader staat, maar de bijdrage is (voorlopig) niet ter plaatse",
+    "beeindigd": "het kabinet stopt de bijdrage (per 'eind')",
+}
 
 TYPEN: tuple[str, ...] = get_args(Type)
 DUIDINGEN: tuple[str, ...] = get_args(Duiding)
 TELLINGEN: tuple[str, ...] = get_args(Telling)
 STATUSSEN: tuple[str, ...] = get_args(Status)
 ORGANISATIES: tuple[str, ...] = get_args(Organisatie)
+DOCUMENTSOORTEN: tuple[str, ...] = get_args(Documentsoort)
 STAPPEN = ("maand", "kwartaal")  # periods of a timeline
 
 SAMENHANG = "samenhang"  # the error type of rules across records (the loader reports them itself)
@@ -64,6 +93,16 @@ def _alleen_datum(waarde: Any) -> Any:
 Datum = Annotated[dt.date, BeforeValidator(_alleen_datum)]
 
 
+def _adres(waarde: str) -> str:
+    """Accept a web address: http(s)://, no spaces (a Dutch message, not a pattern error)."""
+    if not waarde.startswith(("https://", "http://")) or any(c.isspace() for c in waarde):
+        raise ValueError("een webadres verwacht dat begint met https:// of http://")
+    return waarde
+
+
+Adres = Annotated[StrictStr, AfterValidator(_adres)]
+
+
 def _leeg() -> list[Any]:
     """A new empty list: a default factory pydantic can inspect cheaply.
 
@@ -73,12 +112,12 @@ def _leeg() -> list[Any]:
     return []
 
 
-def _json_waarde(waarde: Any) -> Any:
+def json_waarde(waarde: Any) -> Any:
     """A field value as JSON data: dates as ISO text, tables as dicts, lists item by item."""
     if isinstance(waarde, _Strikt):
         return waarde.als_json()
     if isinstance(waarde, list):
-        return [_json_waarde(w) for w in waarde]
+        return [json_waarde(w) for w in waarde]
     if isinstance(waarde, dt.date):
         return waarde.isoformat()
     return waarde
@@ -102,7 +141,7 @@ class _Strikt(BaseModel):
 
     def als_json(self) -> dict[str, Any]:
         """The record as JSON data, field by field; equal to model_dump(mode='json')."""
-        return {naam: _json_waarde(getattr(self, naam)) for naam in type(self).model_fields}
+        return {naam: json_waarde(getattr(self, naam)) for naam in type(self).model_fields}
 
 
 class Afleiding(_Strikt):
@@ -110,6 +149,13 @@ class Afleiding(_Strikt):
 
     veld: Tekst
     reden: Tekst
+
+
+def _status_beschrijving() -> str:
+    """The status field's description: every value with its meaning."""
+    return "Hoe het document over de bijdrage spreekt: " + "; ".join(
+        f"{status}: {uitleg}" for status, uitleg in STATUS_UITLEG.items()
+    )
 
 
 class Kader(_Strikt):
@@ -137,7 +183,7 @@ class Kader(_Strikt):
     )
     begin: Datum
     eind: Datum
-    status: Status
+    status: Status = Field(description=_status_beschrijving())
     bron: Tekst = Field(description="Waar het kader in de brief staat: sectie en kop.")
     citaat: Tekst | None = Field(
         default=None, description="De zin of zinsnede uit de brief waarop het kader berust."
@@ -146,23 +192,16 @@ class Kader(_Strikt):
     afgeleid: list[Afleiding] = Field(
         default_factory=_leeg, description="Velden die zijn afgeleid in plaats van gelezen."
     )
+    document: Slug | None = Field(
+        default=None,
+        description="Id van het [[document]] dat het kader invoerde; verplicht zodra het "
+        "register documenten heeft.",
+    )
 
     @model_validator(mode="after")
     def _samenhang(self) -> "Kader":
         """Check the rules that span fields; all problems at once."""
-        fouten: list[str] = []
-        if self.begin > self.eind:
-            fouten.append(f"begin {self.begin} ligt na eind {self.eind}")
-        if len(set(self.typen)) != len(self.typen):
-            fouten.append(f"typen bevat een type dubbel: {self.typen}")
-        if self.personeel is None and (self.duiding is not None or self.telling is not None):
-            fouten.append("duiding en telling horen alleen bij een personeel-aantal")
-        if self.personeel is not None and (self.duiding is None or self.telling is None):
-            fouten.append("bij een personeel-aantal horen ook duiding en telling")
-        velden = set(type(self).model_fields)
-        for afleiding in self.afgeleid:
-            if afleiding.veld not in velden:
-                fouten.append(f"afgeleid noemt onbekend veld '{afleiding.veld}'")
+        fouten = samenhangfouten(self)
         if fouten:
             raise ValueError("; ".join(fouten))
         return self
@@ -175,6 +214,112 @@ class Kader(_Strikt):
     def loopt_op(self, peildatum: dt.date) -> bool:
         """Whether the framework runs on the given date (begin and end inclusive)."""
         return self.begin <= peildatum <= self.eind
+
+
+def samenhangfouten(kader: Kader) -> list[str]:
+    """The rules that span a framework's fields, in Dutch; empty when it holds together.
+
+    One place for these rules: validation calls it on every record read, and folding calls it
+    on frameworks built without validation (`model_copy`), whose fields are each valid already.
+    """
+    fouten: list[str] = []
+    if kader.begin > kader.eind:
+        fouten.append(f"begin {kader.begin} ligt na eind {kader.eind}")
+    if len(set(kader.typen)) != len(kader.typen):
+        fouten.append(f"typen bevat een type dubbel: {kader.typen}")
+    if kader.personeel is None and (kader.duiding is not None or kader.telling is not None):
+        fouten.append("duiding en telling horen alleen bij een personeel-aantal")
+    if kader.personeel is not None and (kader.duiding is None or kader.telling is None):
+        fouten.append("bij een personeel-aantal horen ook duiding en telling")
+    for afleiding in kader.afgeleid:
+        if afleiding.veld not in Kader.model_fields:
+            fouten.append(f"afgeleid noemt onbekend veld '{afleiding.veld}'")
+    return fouten
+
+
+class Document(_Strikt):
+    """A source of the register: a letter to parliament, a report, a news item."""
+
+    id: Slug = Field(
+        description="Stabiele sleutel, bv. 'kst-29521-494' voor Kamerstuk 29 521, nr. 494."
+    )
+    soort: Documentsoort = Field(description="Wat voor document het is.")
+    kamerstuk: Tekst | None = Field(
+        default=None,
+        description="Kamerstuknummer, bv. '29 521, nr. 494'; weglaten als het geen Kamerstuk is.",
+    )
+    datum: Datum = Field(description="Datum van het document: vanaf die dag is de inhoud bekend.")
+    titel: Tekst = Field(description="Titel van het document.")
+    url: Adres | None = Field(
+        default=None, description="Waar het document gepubliceerd is; weglaten als onbekend."
+    )
+
+
+# The fields of a framework that a change can set: all but its identity and provenance
+# (id, bron, citaat, document) and afgeleid, which a change updates through its own marks.
+WIJZIGBARE_VELDEN: tuple[str, ...] = (
+    "missie",
+    "naam",
+    "regio",
+    "landen",
+    "organisatie",
+    "typen",
+    "personeel",
+    "duiding",
+    "telling",
+    "begin",
+    "eind",
+    "status",
+    "toelichting",
+)
+
+_WIJZIGBAAR = frozenset(WIJZIGBARE_VELDEN)
+_ZET = "Nieuwe waarde; weglaten als dit veld niet wijzigt."
+
+
+class Wijziging(_Strikt):
+    """One entry of the append-only log: a later document sets fields of one framework.
+
+    `document`, `plek`, `citaat` and `afgeleid` describe the change itself and never overwrite
+    the framework's own provenance. A field that is absent does not change; a change cannot
+    make a value unknown again (no document has needed that: it would take an explicit list
+    of fields to clear).
+    """
+
+    kader: Slug = Field(description="Id van het kader dat wijzigt.")
+    document: Slug = Field(description="Id van het [[document]] dat de wijziging brengt.")
+    plek: Tekst | None = Field(default=None, description="Waar in het document de wijziging staat.")
+    citaat: Tekst | None = Field(
+        default=None, description="De exacte woorden uit het document waarop de wijziging berust."
+    )
+    missie: Tekst | None = Field(default=None, description=_ZET)
+    naam: Tekst | None = Field(default=None, description=_ZET)
+    regio: Slug | None = Field(default=None, description=_ZET)
+    landen: list[Tekst] | None = Field(default=None, description=_ZET)
+    organisatie: Organisatie | None = Field(default=None, description=_ZET)
+    typen: Annotated[list[Type], Field(min_length=1)] | None = Field(default=None, description=_ZET)
+    personeel: Annotated[StrictInt, Field(ge=0, le=1_000_000)] | None = Field(
+        default=None, description=_ZET + " Met personeel horen duiding en telling."
+    )
+    duiding: Duiding | None = Field(default=None, description=_ZET)
+    telling: Telling | None = Field(default=None, description=_ZET)
+    begin: Datum | None = Field(default=None, description=_ZET)
+    eind: Datum | None = Field(default=None, description=_ZET)
+    status: Status | None = Field(default=None, description=_ZET)
+    toelichting: Tekst | None = Field(default=None, description=_ZET)
+    afgeleid: list[Afleiding] = Field(
+        default_factory=_leeg,
+        description="Velden van deze wijziging die zijn afgeleid in plaats van gelezen; ze "
+        "vervangen de afleidingen van het kader voor de velden die de wijziging zet.",
+    )
+
+    def gezet(self) -> dict[str, Any]:
+        """The framework fields this change sets, with their new values (None: not set)."""
+        # Only the fields that were given, not all thirteen: this runs for every change on
+        # every fold. The order of the keys carries no meaning.
+        velden = self.__dict__
+        gegeven = self.__pydantic_fields_set__ & _WIJZIGBAAR
+        return {naam: velden[naam] for naam in gegeven if velden[naam] is not None}
 
 
 class Regio(_Strikt):
@@ -196,11 +341,24 @@ class Metadata(_Strikt):
 
 
 class Register(_Strikt):
-    """The whole register file: metadata, the region vocabulary and the frameworks."""
+    """The whole register file: metadata, regions, documents, frameworks and their changes.
+
+    As read from a file, `kader` holds each framework as its document introduced it and
+    `wijziging` the later changes; `stand.op_stand` folds them into the register as known on
+    a date.
+    """
 
     metadata: Metadata = Field(alias="register")
     regio: list[Regio] = Field(min_length=1)
+    document: list[Document] = Field(
+        default_factory=_leeg, description="De bronnen: brieven, verslagen, berichten."
+    )
     kader: list[Kader] = Field(default_factory=_leeg)
+    wijziging: list[Wijziging] = Field(
+        default_factory=_leeg,
+        description="Wijzigingen van kaders door latere documenten; alleen toevoegen, nooit "
+        "herschrijven.",
+    )
 
     @model_validator(mode="after")
     def _samenhang(self) -> "Register":
