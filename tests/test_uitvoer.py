@@ -116,13 +116,13 @@ def test_xlsx_export_reads_back_with_typed_cells(tmp_path: Path) -> None:
 
     pad = tmp_path / "kaders.xlsx"
     code, _, fout = _run("export", "--formaat", "xlsx", "--uitvoer", str(pad))
-    assert code == 0 and "42 kaders geschreven naar" in fout
+    assert code == 0 and "44 kaders geschreven naar" in fout
     boek = load_workbook(pad)
     assert boek.sheetnames == ["Kaders", "Afgeleid"]
     blad = boek["Kaders"]
     rijen = list(blad.iter_rows(values_only=True))
     kop, data = rijen[0], rijen[1:]
-    assert len(data) == 42
+    assert len(data) == 44
     kolom = {naam: i for i, naam in enumerate(kop)}
     export = {k["id"]: k for k in json.loads(_run("export")[1])}
     for rij in data:
@@ -183,7 +183,7 @@ def test_sqlite_export_has_keys_and_the_same_total(tmp_path: Path) -> None:
     ).fetchone()[0]
     totaal = json.loads(_run("totaal", "--peildatum", "2026-01-01", "-f", "json")[1])
     assert som == totaal["totaal"]["personeel"] == 192
-    assert db.execute("SELECT count(*) FROM kader WHERE personeel IS NULL").fetchone()[0] == 14
+    assert db.execute("SELECT count(*) FROM kader WHERE personeel IS NULL").fetchone()[0] == 16
     sleutels = db.execute("PRAGMA foreign_key_list(kader_type)").fetchall()
     assert [(s[2], s[3], s[4]) for s in sleutels] == [("kader", "kader", "id")]
     indexen = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}

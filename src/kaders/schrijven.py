@@ -31,12 +31,20 @@ def kader_toml(kader: Kader) -> str:
 
 
 def register_toml(register: Register, kaders: list[Kader] | None = None) -> str:
-    """A whole register as normalised TOML that loads back to the same models."""
+    """A whole register as normalised TOML that loads back to the same models.
+
+    With a selection of frameworks, only their changes go along; every document does.
+    """
     gekozen = register.kader if kaders is None else kaders
+    ids = {k.id for k in gekozen}
     data = {
         "register": register.metadata.model_dump(mode="python"),
         "regio": [_zonder_lege(r.model_dump(mode="python")) for r in register.regio],
+        "document": [_zonder_lege(d.model_dump(mode="python")) for d in register.document],
         "kader": [_zonder_lege(k.model_dump(mode="python")) for k in gekozen],
+        "wijziging": [
+            _zonder_lege(w.model_dump(mode="python")) for w in register.wijziging if w.kader in ids
+        ],
     }
     return SCHEMA_REGEL + tomli_w.dumps(data)
 
