@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import regels
 from .errors import KadersFout, Melding, dichtstbij, onbekend
-from .models import SAMENHANG, Afleiding, Kader, Metadata, Regio, Register
+from .models import SAMENHANG, Afleiding, Kader, Metadata, Regio, Register, canonieke_status
 
 _KOP = r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' ]+?)\s*\]\]?"  # patterns: compiled only when needed
 _SLEUTEL = r"^\s*([A-Za-z0-9_\-]+)\s*="
@@ -119,9 +119,51 @@ def parse_toml(tekst: str, bestand: str) -> dict[str, Any]:
         )
         if plaats and plaats.group(1):
             regel, kolom = int(plaats.group(1)), int(plaats.group(2))
+            veld = _veld_met_waarde(tekst.split("\n")[regel - 1], kolom, kern)
+            if veld is not None:
+                kern_nl, kolom = veld
         else:
             regel, kolom = tekst.count("\n") + 1, None
         raise KadersFout([Melding(kern_nl, bestand, regel, kolom)]) from None
+
+
+# TOML errors about the value after 'key =': the message names the key and what is expected.
+_WAARDEFOUTEN = (
+    "Invalid date or datetime",
+    "Expected newline or end of document after a statement",
+    "Invalid value",
+    "Invalid number",
+)
+_SLEUTEL_IS = r"^\s*(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z0-9_\-.]+))\s*=\s*"
+_DATUMACHTIG = r"[0-9][0-9\-/.:T+Z]*"
+
+
+def _veld_met_waarde(regel: str, kolom: int, kern: str) -> tuple[str, int] | None:
+    """A Dutch message naming the key whose value TOML rejected, and the value's column.
+
+    tomllib says 'Invalid date or datetime' at the value for 2028-06-31, and 'Expected newline'
+    after the part it could read for 30-06-2028; both become a message about the field.
+    """
+    sleutel = re.match(_SLEUTEL_IS, regel)
+    if kern not in _WAARDEFOUTEN or sleutel is None or kolom <= sleutel.end():
+        return None
+    naam = next(g for g in sleutel.groups() if g is not None)
+    begin = sleutel.end()
+    if kern == _WAARDEFOUTEN[0] and kolom - 1 > begin:  # a date inside an array
+        begin = kolom - 1
+    waarde = re.match(r"[^\s#,\]}]+", regel[begin:])
+    if waarde is None:
+        return None
+    tekst = waarde.group(0)
+    if re.fullmatch(_DATUMACHTIG, tekst) and any(t in tekst for t in "-/."):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", tekst):
+            return f"veld '{naam}': geen bestaande datum '{tekst}'; verwacht JJJJ-MM-DD", begin + 1
+        if kern != "Invalid number":
+            return f"veld '{naam}': '{tekst}' is geen datum; verwacht JJJJ-MM-DD", begin + 1
+    if kern == "Invalid value":
+        hint = "tekst hoort tussen aanhalingstekens, een getal of datum niet"
+        return f"veld '{naam}': ongeldige waarde '{tekst}'; {hint}", begin + 1
+    return None
 
 
 @contextmanager
@@ -166,15 +208,34 @@ def _samenhang(data: Mapping[str, Any], kaart: Regelkaart, bestand: str) -> list
     """The rules across records on the raw tables, each with its line."""
     regios = _tabellen(data.get("regio"))
     kaders = _tabellen(data.get("kader"))
+    metadata = data.get("register")
     meldingen = []
     for p in regels.problemen(
         [(r.get("id"), r.get("ouder")) for r in regios],
         [(k.get("id"), k.get("regio")) for k in kaders],
+        eindes=[(canonieke_status(k.get("status")), k.get("eind")) for k in kaders],
+        standaard_eind=metadata.get("standaard_eind") if isinstance(metadata, dict) else None,
     ):
         eerder = None if p.eerder is None else f"op regel {kaart.regel(p.tabel, p.eerder, 'id')}"
         tekst = regels.als_tekst(p, eerder)
         meldingen.append(Melding(tekst, bestand, kaart.regel(p.tabel, p.rij, p.veld)))
     return meldingen
+
+
+def waarschuwingen(register: Register, tekst: str | None, bestand: str) -> list[Melding]:
+    """Things worth a look in a valid register (dates outside its period), with their line."""
+    gevonden = regels.buiten_periode(
+        register.metadata.begin,
+        register.metadata.standaard_eind,
+        [(k.id, k.begin, k.eind) for k in register.kader],
+    )
+    if not gevonden:
+        return []
+    kaart = Regelkaart(tekst or "")
+    return [
+        Melding(f"waarschuwing: {p.tekst}", bestand, kaart.regel(p.tabel, p.rij, p.veld))
+        for p in gevonden
+    ]
 
 
 def _tabellen(waarde: object) -> list[dict[str, Any]]:
@@ -294,6 +355,21 @@ def _vertaal(fout: Mapping[str, Any], model: type[BaseModel]) -> str:
     if soort in verwacht:
         return f"verwacht {verwacht[soort]}, kreeg {_toon(waarde)}"
     return f"ongeldige waarde {_toon(waarde)} ({fout.get('msg', soort)})"
+
+
+def veldfouten(data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Validate one framework; its problems per field, in Dutch ('' for rules across fields)."""
+    try:
+        Kader.model_validate(data)
+    except ValidationError as fout:
+        uitkomst: dict[str, list[str]] = {}
+        for e in fout.errors():
+            binnen = {**e, "loc": ("kader", 0, *e["loc"])}
+            veld = str(e["loc"][0]) if e["loc"] else ""
+            model = Afleiding if veld == "afgeleid" and len(e["loc"]) > 2 else Kader
+            uitkomst.setdefault(veld, []).append(_vertaal(binnen, model))
+        return uitkomst
+    return {}
 
 
 def valideer_kader(data: Mapping[str, Any], bestand: str) -> Kader:

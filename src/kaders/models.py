@@ -31,6 +31,8 @@ TELLINGEN: tuple[str, ...] = get_args(Telling)
 STATUSSEN: tuple[str, ...] = get_args(Status)
 ORGANISATIES: tuple[str, ...] = get_args(Organisatie)
 STAPPEN = ("maand", "kwartaal")  # periods of a timeline
+# Other spellings of a status that input may use; stored and written as the canonical one.
+STATUS_SPELLINGEN = {"beëindigd": "beeindigd", "bee\u0308indigd": "beeindigd"}
 
 SAMENHANG = "samenhang"  # the error type of rules across records (the loader reports them itself)
 
@@ -62,6 +64,16 @@ def _alleen_datum(waarde: Any) -> Any:
 
 
 Datum = Annotated[dt.date, BeforeValidator(_alleen_datum)]
+
+
+def canonieke_status(waarde: Any) -> Any:
+    """A status in its canonical spelling: 'beëindigd' -> 'beeindigd'; anything else unchanged."""
+    if isinstance(waarde, str):
+        return STATUS_SPELLINGEN.get(waarde.casefold(), waarde)
+    return waarde
+
+
+StatusVeld = Annotated[Status, BeforeValidator(canonieke_status)]
 
 
 def _leeg() -> list[Any]:
@@ -137,7 +149,7 @@ class Kader(_Strikt):
     )
     begin: Datum
     eind: Datum
-    status: Status
+    status: StatusVeld
     bron: Tekst = Field(description="Waar het kader in de brief staat: sectie en kop.")
     citaat: Tekst | None = Field(
         default=None, description="De zin of zinsnede uit de brief waarop het kader berust."
@@ -206,7 +218,10 @@ class Register(_Strikt):
     def _samenhang(self) -> "Register":
         """Check the rules across records (unique ids, known regions); all problems at once."""
         problemen = regels.problemen(
-            [(r.id, r.ouder) for r in self.regio], [(k.id, k.regio) for k in self.kader]
+            [(r.id, r.ouder) for r in self.regio],
+            [(k.id, k.regio) for k in self.kader],
+            eindes=[(k.status, k.eind) for k in self.kader],
+            standaard_eind=self.metadata.standaard_eind,
         )
         if problemen:
             tekst = "; ".join(regels.als_tekst(p) for p in problemen)
