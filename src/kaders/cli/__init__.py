@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from .. import __version__
-from . import bijhouden, overzicht, vergelijken
+from . import bijhouden, opties, overzicht, vergelijken
 from .nederlands import KadersCommando, KadersGroep
 
 app = typer.Typer(
@@ -38,8 +38,9 @@ COMMANDOS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("schema", overzicht.schema),
 )
 SCHRIJVENDE_COMMANDOS = frozenset({"toevoegen"})  # the commands that change a register
+# Every command also takes --register after its name (it wins over one given before it).
 for _naam, _functie in COMMANDOS:
-    app.command(name=_naam, cls=KadersCommando)(_functie)
+    app.command(name=_naam, cls=KadersCommando)(opties.met_register(_functie))
 
 
 def _versie(waarde: bool) -> None:

@@ -17,6 +17,7 @@ import typer
 from .. import laden, query, uitvoer
 from ..errors import GebruiksFout, onbekend
 from ..models import ORGANISATIES, STAPPEN, STATUSSEN, TYPEN, Register
+from .afdruk import meld
 
 T = TypeVar("T")
 
@@ -33,15 +34,85 @@ def cache_map() -> Path | None:
     return Path(basis) / "kaders"
 
 
+REGISTER_PARAM = "register_na_commando"  # the --register given after the command
+
+
 def register_pad(ctx: typer.Context) -> Path:
-    """The register file in use: --register, $KADERS_REGISTER or the bundled one."""
-    pad: Path | None = ctx.find_root().params.get("register")
+    """The register file in use: --register (after the command, else before it),
+    $KADERS_REGISTER or the bundled one."""
+    pad: Path | None = ctx.params.get(REGISTER_PARAM) or ctx.find_root().params.get("register")
     return pad or laden.gebundeld_register()
+
+
+def register_in_gebruik(ctx: typer.Context) -> Path:
+    """The register file in use; says once on stderr when it is probably not the one meant.
+
+    That is the bundled (installed) copy while the current folder holds a data/kaders.toml
+    with other bytes: a maintainer editing the source register after a plain `pip install .`.
+    """
+    pad = register_pad(ctx)
+    if not ctx.meta.get("kaders.register_gemeld"):
+        ctx.meta["kaders.register_gemeld"] = True
+        hier = Path("data", "kaders.toml")
+        if pad == laden.gebundeld_register() and hier.is_file() and _verschilt(pad, hier):
+            meld(
+                f"let op: dit is het geïnstalleerde register ({pad}); ./{hier} verschilt "
+                f"ervan. Bedoelt u --register {hier}?"
+            )
+    return pad
+
+
+def _verschilt(a: Path, b: Path) -> bool:
+    """Whether two files differ (two names of one file never do)."""
+    try:
+        if os.path.samefile(a, b):
+            return False
+        return a.read_bytes() != b.read_bytes()
+    except OSError:
+        return False
+
+
+def is_meegeleverd(pad: Path) -> bool:
+    """Whether a path is the register that ships with kaders."""
+    try:
+        return os.path.samefile(pad, laden.gebundeld_register())
+    except OSError:
+        return False
 
 
 def laad(ctx: typer.Context) -> Register:
     """The register in use, loaded through the cache."""
-    return laden.laad(register_pad(ctx), cache_map())
+    return laden.laad(register_in_gebruik(ctx), cache_map())
+
+
+RegisterOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--register",
+        help="Het registerbestand (mag ook vóór het commando; anders $KADERS_REGISTER, "
+        "anders het meegeleverde).",
+        show_default=False,
+        metavar="PAD",
+    ),
+]
+
+
+def met_register(functie: Callable[..., T]) -> Callable[..., T]:
+    """Give a command its own --register, so it may follow the command; it wins over one
+    given before the command (read by `register_pad`)."""
+    handtekening = inspect.signature(functie, eval_str=True)
+    extra = inspect.Parameter(
+        REGISTER_PARAM, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=RegisterOpt
+    )
+
+    @functools.wraps(functie)
+    def omhulsel(*args: Any, **kwargs: Any) -> T:
+        kwargs.pop(REGISTER_PARAM, None)
+        return functie(*args, **kwargs)
+
+    parameters = [*handtekening.parameters.values(), extra]
+    omhulsel.__signature__ = handtekening.replace(parameters=parameters)  # type: ignore[attr-defined]
+    return omhulsel
 
 
 # --- values parsed where they enter ---------------------------------------------------------
@@ -101,7 +172,7 @@ def voltooi(soort: str) -> Callable[[typer.Context, str], list[str]]:
 
     def aanvullen(ctx: typer.Context, incomplete: str) -> list[str]:
         try:
-            register = laad(ctx)
+            register = laden.laad(register_pad(ctx), cache_map())
         except Exception:
             return []
         waarden: dict[str, Sequence[str]] = {

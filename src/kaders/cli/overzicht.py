@@ -28,7 +28,7 @@ def lijst(
     """
     register = opties.laad(ctx)
     kaders = query.sorteer(register, opties.selectie(register, filters, peildatum), sorteer)
-    weergave = weergaven.lijst(kaders, "Nationale kaders")
+    weergave = weergaven.lijst(kaders, _met_bestand(ctx, "Nationale kaders"))
     druk_af(weergave, formaat or opties.standaard_formaat())
 
 
@@ -52,7 +52,14 @@ def toon(
         raise GebruiksFout([f"onbekend kader '{kader_id}'{hint} Zie 'kaders list' voor alle ids."])
     kader = gevonden[kader_id]
     regionaam = register.regio_index[kader.regio].naam
-    druk_af(weergaven.toon(kader, regionaam), formaat or opties.standaard_formaat())
+    weergave = weergaven.toon(kader, regionaam, _met_bestand(ctx, kader.missie))
+    druk_af(weergave, formaat or opties.standaard_formaat())
+
+
+def _met_bestand(ctx: typer.Context, titel: str) -> str:
+    """A table title that names the register file, unless it is the bundled one."""
+    pad = opties.register_pad(ctx)
+    return titel if opties.is_meegeleverd(pad) else f"{titel} — {pad}"
 
 
 @met_filters
@@ -128,10 +135,19 @@ def export(
             show_default=False,
         ),
     ] = None,
+    overschrijf: Annotated[
+        bool,
+        typer.Option(
+            "--overschrijf", help="Vervang een bestaand bestand bij --uitvoer (nooit het register)."
+        ),
+    ] = False,
 ) -> None:
     """Exporteer alle velden van de (gefilterde) kaders; standaard als JSON.
 
     Met --formaat toml: een genormaliseerd register dat weer precies zo inleest.
+
+    --uitvoer weigert een bestaand bestand zonder --overschrijf, en altijd het register in
+    gebruik (ook via een link).
 
     Voorbeeld: kaders export --formaat csv --uitvoer kaders.csv
     """
@@ -144,7 +160,13 @@ def export(
     from .. import schrijven, uitvoer  # file locking: only where something is written
 
     tekst = uitvoer.schrijf(weergave, formaat, uitvoer.Scherm())
-    schrijven.exporteer(uitvoer_pad, tekst, is_register=formaat == "toml")
+    schrijven.exporteer(
+        uitvoer_pad,
+        tekst,
+        is_register=formaat == "toml",
+        register=opties.register_pad(ctx),
+        overschrijven=overschrijf,
+    )
     meld(f"{len(kaders)} kaders geschreven naar {uitvoer_pad}")
 
 

@@ -111,8 +111,9 @@ def export(register: Register, kaders: Sequence[Kader]) -> Weergave:
     return weergave._replace(bron=(register, list(kaders)))
 
 
-def toon(kader: Kader, regionaam: str) -> Weergave:
-    """Everything about one framework."""
+def toon(kader: Kader, regionaam: str, titel: str | None = None) -> Weergave:
+    """Everything about one framework; the table's title is the mission unless given."""
+    kop = titel or kader.missie
     data = kader_json(kader)
     rijen: list[Rij] = []
     for veld, waarde in data.items():
@@ -129,12 +130,12 @@ def toon(kader: Kader, regionaam: str) -> Weergave:
     kolommen = (("veld", "Veld"), ("waarde", "Waarde"))
     return Weergave(
         soort="kader",
-        titel=kader.missie,
+        titel=kop,
         kolommen=("veld", "waarde"),
         rijen=rijen,
         json=data,
         jsonl=[data],
-        tabel=lambda scherm: tabel(kader.missie, kolommen, rijen, scherm),
+        tabel=lambda scherm: tabel(kop, kolommen, rijen, scherm),
     )
 
 
