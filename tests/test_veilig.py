@@ -154,6 +154,20 @@ def test_no_write_permission_for_the_user(tmp_path: Path, monkeypatch: pytest.Mo
     assert _stand(pad) == voor
 
 
+def test_a_file_of_another_owner_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As another user the atomic replace would make the file ours: refused, like a kernel would."""
+    pad = _kopie(tmp_path)
+    voor = _stand(pad)
+    monkeypatch.setattr(os, "geteuid", lambda: pad.stat().st_uid + 1000)
+    uitkomst = runner.invoke(app, ["--register", str(pad), "toevoegen"], input=TOEVOEGEN)
+    assert uitkomst.exit_code == 1
+    assert "vervangen zou eigenaar of groep veranderen (modus 0644" in uitkomst.stderr
+    assert "tip: laat de eigenaar het wijzigen" in uitkomst.stderr
+    assert _stand(pad) == voor
+
+
 def test_a_read_only_folder_is_named(alleen_lezen_map: Path) -> None:
     pad = alleen_lezen_map / "register.toml"
     voor = _stand(pad)

@@ -204,8 +204,8 @@ def controleer_schrijfrechten(pad: Path) -> None:
             or (info.st_gid != os.getegid() and info.st_gid not in os.getgroups())
         ):
             tekst = (
-                f"het bestand is niet van u ({modus}); vervangen zou eigenaar of groep "
-                "veranderen, dus het blijft ongewijzigd"
+                f"vervangen zou eigenaar of groep veranderen ({modus}): die kan alleen de "
+                "eigenaar of root behouden; het blijft ongewijzigd"
             )
             raise KadersFout([Melding(tekst, str(pad))], soort="eigenaar")
     map_ = echt.parent
