@@ -484,3 +484,12 @@ def test_no_writing_command_changes_a_byte_it_was_not_asked_to_write(
     na = _alle_bestanden(tmp_path, REGISTER.parent)
     veranderd = {p for p in na if na[p] != voor.get(p)}
     assert veranderd == {str(nieuw), str(register)}, veranderd
+
+
+def test_interactive_toevoegen_refuses_a_read_only_register_before_asking(tmp_path: Path) -> None:
+    pad = _kopie(tmp_path)
+    pad.chmod(0o444)
+    code, tekst = _gesprek(["--register", str(pad), "toevoegen", "--id", "x"], [])
+    assert code == 1
+    assert "geen schrijfrechten op het bestand (modus 0444" in tekst
+    assert "missie:" not in tekst

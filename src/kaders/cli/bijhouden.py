@@ -179,7 +179,11 @@ def _vraag_ontbrekende(data: dict[str, Any], pad: Path) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         opties_ = ", ".join("--type" if v == "typen" else f"--{v}" for v in ontbrekend)
         raise GebruiksFout([f"ontbrekende opties: {opties_}"])
-    register = laden.laad(pad, opties.cache_map())  # an invalid register fails before asking
+    from .. import schrijven
+
+    # An invalid or read-only register fails before anyone types an answer.
+    schrijven.controleer_schrijfrechten(pad)
+    register = laden.laad(pad, opties.cache_map())
     for veld in ontbrekend:
         data[veld] = _vraag(register, veld)
     status = canonieke_status(data.get("status"))
