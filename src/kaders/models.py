@@ -32,7 +32,8 @@ STATUSSEN: tuple[str, ...] = get_args(Status)
 ORGANISATIES: tuple[str, ...] = get_args(Organisatie)
 STAPPEN = ("maand", "kwartaal")  # periods of a timeline
 # Other spellings of a status that input may use; stored and written as the canonical one.
-STATUS_SPELLINGEN = {"beëindigd": "beeindigd", "bee\u0308indigd": "beeindigd"}
+BEEINDIGD = "beeindigd"  # an ended framework: its end must be its own (regels)
+STATUS_SPELLINGEN = {"beëindigd": BEEINDIGD, "bee\u0308indigd": BEEINDIGD}
 
 SAMENHANG = "samenhang"  # the error type of rules across records (the loader reports them itself)
 
@@ -220,7 +221,7 @@ class Register(_Strikt):
         problemen = regels.problemen(
             [(r.id, r.ouder) for r in self.regio],
             [(k.id, k.regio) for k in self.kader],
-            eindes=[(k.status, k.eind) for k in self.kader],
+            eindes=[(k.status == BEEINDIGD, k.eind) for k in self.kader],
             standaard_eind=self.metadata.standaard_eind,
         )
         if problemen:

@@ -61,8 +61,8 @@ def problemen(
 ) -> list[Probleem]:
     """Every rule across records: regios as (id, ouder), kaders as (id, regio).
 
-    `eindes` gives (status, eind) for the frameworks in the same order (status in its canonical
-    spelling), to check them against the register's `standaard_eind`.
+    `eindes` gives (beëindigd, eind) for the frameworks in the same order: whether a framework
+    is marked as ended, and its end, to check against the register's `standaard_eind`.
     """
     uitkomst, regio_ids = _dubbele("regio", [rid for rid, _ in regios])
     for i, (rid, ouder) in enumerate(regios):
@@ -85,9 +85,6 @@ def problemen(
     return uitkomst
 
 
-BEEINDIGD = "beeindigd"
-
-
 def _beeindigd(
     kaders: Sequence[tuple[object, object]],
     eindes: Sequence[tuple[object, object]],
@@ -100,10 +97,10 @@ def _beeindigd(
     if not isinstance(standaard_eind, dt.date):
         return []
     uitkomst = []
-    for i, ((kid, _), (status, eind)) in enumerate(zip(kaders, eindes, strict=False)):
-        if status == BEEINDIGD and eind == standaard_eind:
+    for i, ((kid, _), (beeindigd, eind)) in enumerate(zip(kaders, eindes, strict=False)):
+        if beeindigd and eind == standaard_eind:
             tekst = (
-                f"{_naam('kader', kid, i)}: veld 'eind': status '{BEEINDIGD}' maar eind is het "
+                f"{_naam('kader', kid, i)}: veld 'eind': status 'beeindigd' maar eind is het "
                 f"standaardeinde {standaard_eind}; zet 'eind' op de laatste dag van de bijdrage "
                 "(of kies een andere status)"
             )

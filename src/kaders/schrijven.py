@@ -15,8 +15,9 @@ import tomli_w
 
 from . import inlezen, regels
 from .errors import KadersFout, Melding, onbekend, os_fout
-from .inlezen import decodeer, laad_tekst, lees_bytes, parse_toml, valideer_kader
-from .models import Kader, Register, canonieke_status
+from .inlezen import decodeer, laad_tekst, lees_bytes, valideer_kader
+from .models import BEEINDIGD, Kader, Register, canonieke_status
+from .tomlfouten import parse_toml
 
 SCHEMA_REGEL = "#:schema ./kaders.schema.json\n"
 
@@ -57,8 +58,9 @@ def nieuw_kader(register: Register, data: Mapping[str, Any]) -> Kader:
         meldingen += fout.meldingen
     kaders: list[tuple[object, object]] = [(k.id, k.regio) for k in register.kader]
     kaders.append((aangevuld.get("id"), aangevuld.get("regio")))
-    eindes: list[tuple[object, object]] = [(k.status, k.eind) for k in register.kader]
-    eindes.append((canonieke_status(aangevuld.get("status")), kader.eind if kader else None))
+    eindes: list[tuple[object, object]] = [(k.status == BEEINDIGD, k.eind) for k in register.kader]
+    beeindigd = canonieke_status(aangevuld.get("status")) == BEEINDIGD
+    eindes.append((beeindigd, kader.eind if kader else None))
     for p in regels.problemen(
         [(r.id, r.ouder) for r in register.regio],
         kaders,
@@ -83,7 +85,7 @@ def veldfouten(register: Register, veld: str, waarde: Any) -> list[str]:
         "organisatie": "EU",
         "typen": ["civiel"],
         "begin": meta.begin,
-        "eind": meta.begin if canonieke_status(waarde) == regels.BEEINDIGD else meta.standaard_eind,
+        "eind": meta.begin if canonieke_status(waarde) == BEEINDIGD else meta.standaard_eind,
         "status": "verkenning",
         "bron": "x",
         veld: waarde,

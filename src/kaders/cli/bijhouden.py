@@ -11,6 +11,7 @@ import typer
 from .. import inlezen, laden
 from ..errors import GebruiksFout
 from ..models import (
+    BEEINDIGD,
     DUIDINGEN,
     ORGANISATIES,
     STATUSSEN,
@@ -187,7 +188,7 @@ def _vraag_ontbrekende(data: dict[str, Any], pad: Path) -> None:
     for veld in ontbrekend:
         data[veld] = _vraag(register, veld)
     status = canonieke_status(data.get("status"))
-    if status == "beeindigd" and "eind" not in data:
+    if status == BEEINDIGD and "eind" not in data:
         data["eind"] = _vraag(register, "eind")
 
 
