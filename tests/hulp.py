@@ -18,6 +18,7 @@ COMMANDOS = list(_GROEP.list_commands(click.Context(_GROEP)))  # type: ignore[at
 LEES_COMMANDOS = [c for c in COMMANDOS if c not in SCHRIJVENDE_COMMANDOS]
 
 tekst = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
+STANDAARD_EIND = dt.date(2028, 6, 30)  # of every generated register and of the test registers
 slug = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
 
 
@@ -44,6 +45,8 @@ def kader_data(
         "status": draw(st.sampled_from(["vastgesteld", "verkenning", "beeindigd"])),
         "bron": draw(tekst),
     }
+    if data["status"] == "beeindigd" and data["eind"] == STANDAARD_EIND:
+        data["status"] = "vastgesteld"  # an ended framework has an end of its own (regels)
     if draw(st.booleans()):
         data["personeel"] = draw(st.integers(0, 1_000_000))
         data["duiding"] = draw(st.sampled_from(DUIDINGEN))
@@ -73,7 +76,7 @@ def register_data(draw: st.DrawFn) -> dict[str, Any]:
             "kamerstuk": "29 521, nr. 493",
             "datum": dt.date(2025, 4, 4),
             "begin": dt.date(2025, 1, 1),
-            "standaard_eind": dt.date(2028, 6, 30),
+            "standaard_eind": STANDAARD_EIND,
         },
         "regio": regios,
         "kader": [draw(kader_data(regio_ids, kid, van, tot)) for kid in kader_ids],

@@ -123,7 +123,7 @@ def test_unknown_values_exit_2_with_suggestion() -> None:
     for args, tekst in (
         (["list", "--regio", "westelijke-balcan"], "bedoelde u 'westelijke-balkan'?"),
         (["list", "--type", "polite"], "bedoelde u 'politie'?"),
-        (["list", "--status", "beëindigd"], "bedoelde u 'beeindigd'?"),
+        (["list", "--status", "beeindigt"], "bedoelde u 'beeindigd'?"),
         (["totaal", "--per", "regios"], "bedoelde u 'regio'?"),
         (["list", "--formaat", "jsno"], "bedoelde u 'json'?"),
         (["list", "--regoi", "x"], "onbekende optie '--regoi'; bedoelde u '--regio'?"),

@@ -409,3 +409,97 @@ def test_real_processes_on_broken_input(tmp_path: Path) -> None:
         assert uitkomst.returncode == code, (args, uitkomst.stderr)
         assert "Traceback" not in uitkomst.stderr
         assert uitkomst.stderr.startswith("kaders: "), (args, uitkomst.stderr)
+
+
+# --- the writing commands: refusals ------------------------------------------------------------
+
+DOELEN = ("nieuw", "bestaand", "register", "link", "hard", "alleen-lezen", "vaste-map", "map")
+TOEGESTAAN = {  # (command, target) -> written with --overschrijf, without
+    "export": {"nieuw": (True, True), "bestaand": (True, False)},
+    "toevoegen": {d: (True, True) for d in ("bestaand", "register", "link", "hard")},
+}
+NIEUW_KADER = {
+    "id": "fuzz-nieuw",
+    "missie": "F",
+    "naam": "F",
+    "regio": "europa",
+    "organisatie": "EU",
+    "typen": ["civiel"],
+    "status": "verkenning",
+    "bron": "b",
+}
+
+
+def _doelen(map_: Path) -> dict[str, Path]:
+    """A register and every kind of target beside it; the read-only folder is locked last."""
+    register = map_ / "register.toml"
+    shutil.copyfile(KLEIN, register)
+    shutil.copyfile(KLEIN, map_ / "bestaand.toml")
+    shutil.copyfile(KLEIN, map_ / "alleen-lezen.toml")
+    (map_ / "alleen-lezen.toml").chmod(0o444)
+    (map_ / "link.toml").symlink_to(register)
+    os.link(register, map_ / "hard.toml")
+    (map_ / "vast").mkdir()
+    shutil.copyfile(KLEIN, map_ / "vast" / "register.toml")
+    (map_ / "vast").chmod(0o555)
+    (map_ / "map").mkdir()
+    return {
+        "nieuw": map_ / "nieuw.out",
+        "bestaand": map_ / "bestaand.toml",
+        "register": register,
+        "link": map_ / "link.toml",
+        "hard": map_ / "hard.toml",
+        "alleen-lezen": map_ / "alleen-lezen.toml",
+        "vaste-map": map_ / "vast" / "register.toml",
+        "map": map_ / "map",
+    }
+
+
+def _stand(map_: Path) -> dict[str, tuple[str, int]]:
+    return {
+        str(p): (_hash(p), p.stat().st_mode)
+        for p in sorted(map_.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
+
+
+@FUZZ
+@given(
+    commando=st.sampled_from(["export", "toevoegen"]),
+    doel=st.sampled_from(DOELEN),
+    overschrijf=st.booleans(),
+    formaat=st.sampled_from([*FORMATEN, "toml"]),
+    na_commando=st.booleans(),
+)
+def test_writing_commands_refuse_what_was_not_asked(
+    tmp_path: Path, commando: str, doel: str, overschrijf: bool, formaat: str, na_commando: bool
+) -> None:
+    import tempfile
+
+    map_ = Path(tempfile.mkdtemp(dir=tmp_path))
+    doelen = _doelen(map_)
+    try:
+        voor = _stand(map_)
+        if commando == "export":
+            register = ["--register", str(doelen["register"])]
+            args = ["export", "-f", formaat, "--uitvoer", str(doelen[doel])]
+            args += ["--overschrijf"] if overschrijf else []
+        else:
+            register = ["--register", str(doelen[doel])]
+            args = ["toevoegen"]
+        volledig = [*args, *register] if na_commando else [*register, *args]
+        uitkomst = _roep(volledig, invoer=json.dumps(NIEUW_KADER))
+        _controleer(volledig, uitkomst)
+        mag = TOEGESTAAN[commando].get(doel, (False, False))[0 if overschrijf else 1]
+        assert uitkomst.exit_code == (0 if mag else 1), (volledig, uitkomst.stderr)
+        na = _stand(map_)
+        if not mag:
+            assert na == voor, volledig
+            assert uitkomst.stderr.startswith("kaders: "), uitkomst.stderr
+            return
+        geschreven = {str(Path(os.path.realpath(doelen[doel])))}
+        if doel == "hard":  # the replace gives the name a new file; the other name keeps the old
+            geschreven = {str(doelen["hard"])}
+        assert {p for p in na if na[p] != voor.get(p)} == geschreven, volledig
+    finally:
+        (map_ / "vast").chmod(0o755)

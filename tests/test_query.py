@@ -178,6 +178,8 @@ def registers(draw: st.DrawFn) -> Register:
             "status": draw(st.sampled_from(["vastgesteld", "verkenning", "beeindigd"])),
             "bron": "test",
         }
+        if kader["status"] == "beeindigd" and eind == dt.date(2028, 6, 30):
+            kader["status"] = "verkenning"  # an ended framework has its own end (regels)
         if heeft_aantal:
             kader |= {
                 "personeel": draw(st.integers(0, 500)),

@@ -218,6 +218,8 @@ def test_table_colours_added_green_removed_red_changed_yellow(register: Register
 def test_stdin_dash_as_new_or_old() -> None:
     code, uit, fout = _run("verschil", "-", "-f", "json", "--peildatum", "2026-01-01", invoer=DRIE)
     assert code == 1, fout
+    assert [r["id"] for r in json.loads(uit)["verwijderd"]] == ["nieuw-kader"]
+    code, uit, _ = _run("verschil", str(REGISTER), "-", "-f", "json", invoer=DRIE)
     assert [r["id"] for r in json.loads(uit)["toegevoegd"]] == ["nieuw-kader"]
     code, uit, _ = _run("verschil", "-", str(REGISTER), "-f", "json", invoer=DRIE)
     assert code == 1
@@ -227,14 +229,27 @@ def test_stdin_dash_as_new_or_old() -> None:
 
 
 def test_one_argument_compares_the_register_in_use(drie: Path) -> None:
+    """Like `git diff REV`: the one argument is OUD, the register in use NIEUW (issue 13)."""
     code, uit, _ = _run("--register", str(KLEIN), "verschil", str(KLEIN), "-f", "json")
     assert code == 0
     code, uit, _ = _run("--register", str(KLEIN), "verschil", str(drie), "-f", "json")
     assert code == 1
     data = json.loads(uit)
-    assert {r["id"] for r in data["verwijderd"]} == {"verkenning-politie", "kort"}
+    assert {r["id"] for r in data["toegevoegd"]} == {"verkenning-politie", "kort"}
     assert [g["id"] for g in data["gewijzigd"]] == ["eulex-kosovo"]
-    assert len(data["toegevoegd"]) == 43
+    wijzigingen = {w["veld"]: (w["oud"], w["nieuw"]) for w in data["gewijzigd"][0]["wijzigingen"]}
+    assert wijzigingen["landen"] == (["Kosovo"], [])  # drie (the bundled one) is the old side
+    assert len(data["verwijderd"]) == 43
+    # the same answer as with both arguments written out, OUD first
+    code, twee, _ = _run("verschil", str(drie), str(KLEIN), "-f", "json")
+    assert code == 1 and json.loads(twee) == data
+
+
+def test_one_argument_in_a_real_process_reads_old_from_stdin(tmp_path: Path) -> None:
+    oud = REGISTER.read_text(encoding="utf-8").replace('"kfor-imint"', '"kfor-oud"')
+    uitkomst = kaders("verschil", "-", "-f", "tsv", "--peildatum", "2026-01-01", invoer=oud)
+    assert uitkomst.returncode == 1, uitkomst.stderr
+    assert "hernoemd\tkfor-imint\tid\tkfor-oud\tkfor-imint\t" in uitkomst.stdout
 
 
 @pytest.mark.parametrize(

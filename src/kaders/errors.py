@@ -29,8 +29,10 @@ class KadersFout(Exception):
 
     exitcode = 1
 
-    def __init__(self, meldingen: Iterable[Melding | str]) -> None:
+    def __init__(self, meldingen: Iterable[Melding | str], *, soort: str = "") -> None:
         self.meldingen = [m if isinstance(m, Melding) else Melding(m) for m in meldingen]
+        # What kind of problem, for the CLI to add a hint that names its options ('' = none).
+        self.soort = soort
         super().__init__("\n".join(str(m) for m in self.meldingen))
 
 

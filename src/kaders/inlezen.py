@@ -13,33 +13,20 @@ from pydantic import BaseModel, ValidationError
 
 from . import regels
 from .errors import KadersFout, Melding, dichtstbij, onbekend
-from .models import SAMENHANG, Afleiding, Kader, Metadata, Regio, Register
+from .models import (
+    BEEINDIGD,
+    SAMENHANG,
+    Afleiding,
+    Kader,
+    Metadata,
+    Regio,
+    Register,
+    canonieke_status,
+)
+from .tomlfouten import parse_toml as parse_toml  # public here too, as before
 
 _KOP = r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' ]+?)\s*\]\]?"  # patterns: compiled only when needed
 _SLEUTEL = r"^\s*([A-Za-z0-9_\-]+)\s*="
-_TOML_PLAATS = r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)"
-
-_TOML_NL = {
-    "Invalid value": "ongeldige waarde",
-    "Invalid statement": "ongeldige regel",
-    "Expected '=' after a key in a key/value pair": "'=' verwacht na een sleutel",
-    "Expected newline or end of document after a statement": "regeleinde verwacht na een waarde",
-    "Invalid date or datetime": "ongeldige datum of tijd",
-    "Unclosed array": "lijst niet afgesloten met ']'",
-    "Unclosed inline table": "inline-tabel niet afgesloten met '}'",
-    "Unterminated string": "tekst niet afgesloten",
-    "Invalid initial character for a key part": "ongeldig eerste teken van een sleutel",
-    "Cannot overwrite a value": "waarde wordt overschreven (dubbele sleutel)",
-    "Cannot mutate immutable namespace": "tabel wordt opnieuw gedefinieerd",
-    "Expected ']' at the end of a table declaration": "']' verwacht aan het eind van een tabelkop",
-    "Expected ']]' at the end of an array declaration": "']]' verwacht aan het eind van de kop",
-    "Illegal character": "ongeldig teken",
-    "Unescaped '\\' in a string": "losse '\\' in tekst (schrijf '\\\\')",
-    "Invalid hex value": "ongeldige hexadecimale waarde",
-    "Invalid number": "ongeldig getal",
-    "Invalid value in string": "ongeldige waarde in tekst",
-    "Cannot declare": "tabel of sleutel wordt dubbel gedeclareerd",
-}
 
 
 class Regelkaart:
@@ -104,26 +91,6 @@ def decodeer(ruw: bytes, bestand: str) -> str:
         raise KadersFout([Melding(melding, bestand, regel, kolom)]) from None
 
 
-def parse_toml(tekst: str, bestand: str) -> dict[str, Any]:
-    """Parse TOML; a syntax error becomes a Dutch message with line and column."""
-    import tomllib  # not needed when the register comes from the cache
-
-    try:
-        return tomllib.loads(tekst)
-    except tomllib.TOMLDecodeError as fout:
-        bericht = str(fout)
-        plaats = re.search(_TOML_PLAATS, bericht)
-        kern = re.sub(_TOML_PLAATS, "", bericht)
-        kern_nl = _TOML_NL.get(kern) or next(
-            (nl for en, nl in _TOML_NL.items() if kern.startswith(en)), f"ongeldige TOML ({kern})"
-        )
-        if plaats and plaats.group(1):
-            regel, kolom = int(plaats.group(1)), int(plaats.group(2))
-        else:
-            regel, kolom = tekst.count("\n") + 1, None
-        raise KadersFout([Melding(kern_nl, bestand, regel, kolom)]) from None
-
-
 @contextmanager
 def _zonder_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while a large tree without cycles is built.
@@ -166,15 +133,34 @@ def _samenhang(data: Mapping[str, Any], kaart: Regelkaart, bestand: str) -> list
     """The rules across records on the raw tables, each with its line."""
     regios = _tabellen(data.get("regio"))
     kaders = _tabellen(data.get("kader"))
+    metadata = data.get("register")
     meldingen = []
     for p in regels.problemen(
         [(r.get("id"), r.get("ouder")) for r in regios],
         [(k.get("id"), k.get("regio")) for k in kaders],
+        eindes=[(canonieke_status(k.get("status")) == BEEINDIGD, k.get("eind")) for k in kaders],
+        standaard_eind=metadata.get("standaard_eind") if isinstance(metadata, dict) else None,
     ):
         eerder = None if p.eerder is None else f"op regel {kaart.regel(p.tabel, p.eerder, 'id')}"
         tekst = regels.als_tekst(p, eerder)
         meldingen.append(Melding(tekst, bestand, kaart.regel(p.tabel, p.rij, p.veld)))
     return meldingen
+
+
+def waarschuwingen(register: Register, tekst: str | None, bestand: str) -> list[Melding]:
+    """Things worth a look in a valid register (dates outside its period), with their line."""
+    gevonden = regels.buiten_periode(
+        register.metadata.begin,
+        register.metadata.standaard_eind,
+        [(k.id, k.begin, k.eind) for k in register.kader],
+    )
+    if not gevonden:
+        return []
+    kaart = Regelkaart(tekst or "")
+    return [
+        Melding(f"waarschuwing: {p.tekst}", bestand, kaart.regel(p.tabel, p.rij, p.veld))
+        for p in gevonden
+    ]
 
 
 def _tabellen(waarde: object) -> list[dict[str, Any]]:
@@ -294,6 +280,21 @@ def _vertaal(fout: Mapping[str, Any], model: type[BaseModel]) -> str:
     if soort in verwacht:
         return f"verwacht {verwacht[soort]}, kreeg {_toon(waarde)}"
     return f"ongeldige waarde {_toon(waarde)} ({fout.get('msg', soort)})"
+
+
+def veldfouten(data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Validate one framework; its problems per field, in Dutch ('' for rules across fields)."""
+    try:
+        Kader.model_validate(data)
+    except ValidationError as fout:
+        uitkomst: dict[str, list[str]] = {}
+        for e in fout.errors():
+            binnen = {**e, "loc": ("kader", 0, *e["loc"])}
+            veld = str(e["loc"][0]) if e["loc"] else ""
+            model = Afleiding if veld == "afgeleid" and len(e["loc"]) > 2 else Kader
+            uitkomst.setdefault(veld, []).append(_vertaal(binnen, model))
+        return uitkomst
+    return {}
 
 
 def valideer_kader(data: Mapping[str, Any], bestand: str) -> Kader:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import cache, inlezen, models, regels
+from . import cache, inlezen, models, regels, waarden
 from .models import Register
 
 # The code that decides whether bytes are a valid register, and what they validate to: a
 # cache entry is only valid under exactly this code.
-VALIDERENDE_CODE = (models.__file__, regels.__file__, inlezen.__file__)
+VALIDERENDE_CODE = (models.__file__, waarden.__file__, regels.__file__, inlezen.__file__)
 
 
 def laad(pad: Path, cache_map: Path | None = None) -> Register:

@@ -5,18 +5,15 @@ from functools import cached_property
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
-    AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     StrictInt,
-    StrictStr,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from . import regels
+from .waarden import Adres, Datum, Slug, Strikt, Tekst, leeg
 
 Type = Literal["militair", "civiel", "politie"]
 Duiding = Literal["circa", "maximaal", "exact"]
@@ -60,91 +57,24 @@ STATUSSEN: tuple[str, ...] = get_args(Status)
 ORGANISATIES: tuple[str, ...] = get_args(Organisatie)
 DOCUMENTSOORTEN: tuple[str, ...] = get_args(Documentsoort)
 STAPPEN = ("maand", "kwartaal")  # periods of a timeline
+# Other spellings of a status that input may use; stored and written as the canonical one.
+BEEINDIGD = "beeindigd"  # an ended framework: its end must be its own (regels)
+STATUS_SPELLINGEN = {"beëindigd": BEEINDIGD, "bee\u0308indigd": BEEINDIGD}
 
 SAMENHANG = "samenhang"  # the error type of rules across records (the loader reports them itself)
 
-SLUG_PATROON = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Slug = Annotated[StrictStr, Field(pattern=SLUG_PATROON, max_length=80)]
-Tekst = Annotated[StrictStr, Field(min_length=1)]
 
-
-def _iso_vorm(tekst: str) -> bool:
-    """Whether text has the form YYYY-MM-DD in ASCII digits (fromisoformat takes more forms)."""
-    cijfers = tekst[:4] + tekst[5:7] + tekst[8:]
-    return (
-        len(tekst) == 10 and tekst[4] == tekst[7] == "-" and cijfers.isascii() and cijfers.isdigit()
-    )
-
-
-def _alleen_datum(waarde: Any) -> Any:
-    """Accept a date or an ISO 'YYYY-MM-DD' string; never a datetime, number or other text."""
-    if isinstance(waarde, dt.datetime):
-        raise ValueError("een datum zonder tijd (JJJJ-MM-DD) verwacht")
-    if isinstance(waarde, dt.date):
-        return waarde
-    if isinstance(waarde, str) and _iso_vorm(waarde):
-        try:
-            return dt.date.fromisoformat(waarde)
-        except ValueError:
-            raise ValueError(f"geen bestaande datum: '{waarde}'") from None
-    raise ValueError("een datum (JJJJ-MM-DD) verwacht")
-
-
-Datum = Annotated[dt.date, BeforeValidator(_alleen_datum)]
-
-
-def _adres(waarde: str) -> str:
-    """Accept a web address: http(s)://, no spaces (a Dutch message, not a pattern error)."""
-    if not waarde.startswith(("https://", "http://")) or any(c.isspace() for c in waarde):
-        raise ValueError("een webadres verwacht dat begint met https:// of http://")
+def canonieke_status(waarde: Any) -> Any:
+    """A status in its canonical spelling: 'beëindigd' -> 'beeindigd'; anything else unchanged."""
+    if isinstance(waarde, str):
+        return STATUS_SPELLINGEN.get(waarde.casefold(), waarde)
     return waarde
 
 
-Adres = Annotated[StrictStr, AfterValidator(_adres)]
+StatusVeld = Annotated[Status, BeforeValidator(canonieke_status)]
 
 
-def _leeg() -> list[Any]:
-    """A new empty list: a default factory pydantic can inspect cheaply.
-
-    Pydantic reads a default factory's signature; for the builtin `list` that means parsing
-    its text signature, which compiles the tokenizer's regular expressions at start-up (~3 ms).
-    """
-    return []
-
-
-def json_waarde(waarde: Any) -> Any:
-    """A field value as JSON data: dates as ISO text, tables as dicts, lists item by item."""
-    if isinstance(waarde, _Strikt):
-        return waarde.als_json()
-    if isinstance(waarde, list):
-        return [json_waarde(w) for w in waarde]
-    if isinstance(waarde, dt.date):
-        return waarde.isoformat()
-    return waarde
-
-
-class _Strikt(BaseModel):
-    """Base for all register tables: unknown keys are errors, values are not coerced.
-
-    The validators are built on first use (defer_build): a register read from the cache needs
-    none, and its records are turned into JSON by `als_json`, not by Pydantic's serializer.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
-        frozen=True,
-        validate_by_name=True,
-        validate_by_alias=True,
-        defer_build=True,
-    )
-
-    def als_json(self) -> dict[str, Any]:
-        """The record as JSON data, field by field; equal to model_dump(mode='json')."""
-        return {naam: json_waarde(getattr(self, naam)) for naam in type(self).model_fields}
-
-
-class Afleiding(_Strikt):
+class Afleiding(Strikt):
     """A field that was inferred rather than read in the letter, and why."""
 
     veld: Tekst
@@ -158,14 +88,14 @@ def _status_beschrijving() -> str:
     )
 
 
-class Kader(_Strikt):
+class Kader(Strikt):
     """One national framework: a Dutch personnel contribution to a mission or operation."""
 
     id: Slug = Field(description="Stabiele sleutel, kleine letters en koppeltekens.")
     missie: Tekst = Field(description="Korte naam, bv. 'EULEX Kosovo'.")
     naam: Tekst = Field(description="Volledige naam van de missie of operatie.")
     regio: Slug = Field(description="Een regio uit de [[regio]]-tabellen van het register.")
-    landen: list[Tekst] = Field(default_factory=_leeg, description="Landen, waar bekend.")
+    landen: list[Tekst] = Field(default_factory=leeg, description="Landen, waar bekend.")
     organisatie: Organisatie
     typen: list[Type] = Field(min_length=1, description="Eén of meer personeelstypen.")
     personeel: StrictInt | None = Field(
@@ -183,14 +113,14 @@ class Kader(_Strikt):
     )
     begin: Datum
     eind: Datum
-    status: Status = Field(description=_status_beschrijving())
+    status: StatusVeld = Field(description=_status_beschrijving())
     bron: Tekst = Field(description="Waar het kader in de brief staat: sectie en kop.")
     citaat: Tekst | None = Field(
         default=None, description="De zin of zinsnede uit de brief waarop het kader berust."
     )
     toelichting: Tekst | None = None
     afgeleid: list[Afleiding] = Field(
-        default_factory=_leeg, description="Velden die zijn afgeleid in plaats van gelezen."
+        default_factory=leeg, description="Velden die zijn afgeleid in plaats van gelezen."
     )
     document: Slug | None = Field(
         default=None,
@@ -237,7 +167,7 @@ def samenhangfouten(kader: Kader) -> list[str]:
     return fouten
 
 
-class Document(_Strikt):
+class Document(Strikt):
     """A source of the register: a letter to parliament, a report, a news item."""
 
     id: Slug = Field(
@@ -277,7 +207,7 @@ _WIJZIGBAAR = frozenset(WIJZIGBARE_VELDEN)
 _ZET = "Nieuwe waarde; weglaten als dit veld niet wijzigt."
 
 
-class Wijziging(_Strikt):
+class Wijziging(Strikt):
     """One entry of the append-only log: a later document sets fields of one framework.
 
     `document`, `plek`, `citaat` and `afgeleid` describe the change itself and never overwrite
@@ -308,7 +238,7 @@ class Wijziging(_Strikt):
     status: Status | None = Field(default=None, description=_ZET)
     toelichting: Tekst | None = Field(default=None, description=_ZET)
     afgeleid: list[Afleiding] = Field(
-        default_factory=_leeg,
+        default_factory=leeg,
         description="Velden van deze wijziging die zijn afgeleid in plaats van gelezen; ze "
         "vervangen de afleidingen van het kader voor de velden die de wijziging zet.",
     )
@@ -322,7 +252,7 @@ class Wijziging(_Strikt):
         return {naam: velden[naam] for naam in gegeven if velden[naam] is not None}
 
 
-class Regio(_Strikt):
+class Regio(Strikt):
     """A region of the vocabulary; a parent region includes its sub-regions."""
 
     id: Slug
@@ -330,7 +260,7 @@ class Regio(_Strikt):
     ouder: Slug | None = None
 
 
-class Metadata(_Strikt):
+class Metadata(Strikt):
     """What the register is a register of."""
 
     titel: Tekst
@@ -340,7 +270,7 @@ class Metadata(_Strikt):
     standaard_eind: Datum = Field(description="Einde van een kader als de brief niets anders zegt.")
 
 
-class Register(_Strikt):
+class Register(Strikt):
     """The whole register file: metadata, regions, documents, frameworks and their changes.
 
     As read from a file, `kader` holds each framework as its document introduced it and
@@ -351,11 +281,11 @@ class Register(_Strikt):
     metadata: Metadata = Field(alias="register")
     regio: list[Regio] = Field(min_length=1)
     document: list[Document] = Field(
-        default_factory=_leeg, description="De bronnen: brieven, verslagen, berichten."
+        default_factory=leeg, description="De bronnen: brieven, verslagen, berichten."
     )
-    kader: list[Kader] = Field(default_factory=_leeg)
+    kader: list[Kader] = Field(default_factory=leeg)
     wijziging: list[Wijziging] = Field(
-        default_factory=_leeg,
+        default_factory=leeg,
         description="Wijzigingen van kaders door latere documenten; alleen toevoegen, nooit "
         "herschrijven.",
     )
@@ -364,7 +294,10 @@ class Register(_Strikt):
     def _samenhang(self) -> "Register":
         """Check the rules across records (unique ids, known regions); all problems at once."""
         problemen = regels.problemen(
-            [(r.id, r.ouder) for r in self.regio], [(k.id, k.regio) for k in self.kader]
+            [(r.id, r.ouder) for r in self.regio],
+            [(k.id, k.regio) for k in self.kader],
+            eindes=[(k.status == BEEINDIGD, k.eind) for k in self.kader],
+            standaard_eind=self.metadata.standaard_eind,
         )
         if problemen:
             tekst = "; ".join(regels.als_tekst(p) for p in problemen)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from .errors import GebruiksFout, dichtstbij, onbekend
-from .models import ORGANISATIES, STATUSSEN, TYPEN, Kader, Register
+from .models import ORGANISATIES, STATUSSEN, TYPEN, Kader, Register, canonieke_status
 
 GROEPERINGEN = ("type", "regio", "hoofdregio", "organisatie", "status")
 SORTEERSLEUTELS = ("regio", "missie", "id", "begin", "eind", "personeel", "status")
@@ -52,7 +52,7 @@ def normaliseer(register: Register, filter_: Filter) -> Filter:
         regios=kies("regio", filter_.regios, register.regio_index),
         typen=kies("type", filter_.typen, TYPEN),
         organisaties=kies("organisatie", filter_.organisaties, ORGANISATIES),
-        statussen=kies("status", filter_.statussen, STATUSSEN),
+        statussen=kies("status", [canonieke_status(s) for s in filter_.statussen], STATUSSEN),
         zoek=filter_.zoek,
         peildatum=filter_.peildatum,
         van=filter_.van,

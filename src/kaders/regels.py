@@ -1,4 +1,5 @@
-"""Rules across records (unique ids, known regions, a region tree without cycles), once.
+"""Rules across records (unique ids, known regions, a region tree without cycles, an ended
+framework that really ends), once; and the warnings about dates outside the register's period.
 
 The rules take plain (id, reference) pairs, so the loader can run them on raw TOML tables (to
 report every problem with its line, even when a record is otherwise invalid), the model on a
@@ -7,6 +8,7 @@ validated register, and the writer on a register plus a new record.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -51,9 +53,17 @@ def _dubbele(tabel: str, ids: Sequence[object]) -> tuple[list[Probleem], dict[st
 
 
 def problemen(
-    regios: Sequence[tuple[object, object]], kaders: Sequence[tuple[object, object]]
+    regios: Sequence[tuple[object, object]],
+    kaders: Sequence[tuple[object, object]],
+    *,
+    eindes: Sequence[tuple[object, object]] = (),
+    standaard_eind: object = None,
 ) -> list[Probleem]:
-    """Every rule across records: regios as (id, ouder), kaders as (id, regio)."""
+    """Every rule across records: regios as (id, ouder), kaders as (id, regio).
+
+    `eindes` gives (beëindigd, eind) for the frameworks in the same order: whether a framework
+    is marked as ended, and its end, to check against the register's `standaard_eind`.
+    """
     uitkomst, regio_ids = _dubbele("regio", [rid for rid, _ in regios])
     for i, (rid, ouder) in enumerate(regios):
         if isinstance(ouder, str) and ouder not in regio_ids:
@@ -71,6 +81,51 @@ def problemen(
                     "regio", regio, regio_ids
                 )
                 uitkomst.append(Probleem("kader", i, "regio", tekst))
+    uitkomst += _beeindigd(kaders, eindes, standaard_eind)
+    return uitkomst
+
+
+def _beeindigd(
+    kaders: Sequence[tuple[object, object]],
+    eindes: Sequence[tuple[object, object]],
+    standaard_eind: object,
+) -> list[Probleem]:
+    """A framework marked as ended must have its own end, not the register's standard end.
+
+    Otherwise `totaal` keeps counting it until the standard end and `verloopt` never lists it.
+    """
+    if not isinstance(standaard_eind, dt.date):
+        return []
+    uitkomst = []
+    for i, ((kid, _), (beeindigd, eind)) in enumerate(zip(kaders, eindes, strict=False)):
+        if beeindigd and eind == standaard_eind:
+            tekst = (
+                f"{_naam('kader', kid, i)}: veld 'eind': status 'beeindigd' maar eind is het "
+                f"standaardeinde {standaard_eind}; zet 'eind' op de laatste dag van de bijdrage "
+                "(of kies een andere status)"
+            )
+            uitkomst.append(Probleem("kader", i, "eind", tekst))
+    return uitkomst
+
+
+def buiten_periode(
+    begin: dt.date, standaard_eind: dt.date, kaders: Sequence[tuple[str, dt.date, dt.date]]
+) -> list[Probleem]:
+    """Frameworks (id, begin, eind) that begin before the register or end after its standard end.
+
+    Not an error (a letter may extend a framework), but worth a look: a warning.
+    """
+    uitkomst = []
+    for i, (kid, kbegin, keind) in enumerate(kaders):
+        if kbegin < begin:
+            tekst = f"kader '{kid}': begin {kbegin} ligt vóór het begin van het register ({begin})"
+            uitkomst.append(Probleem("kader", i, "begin", tekst))
+        if keind > standaard_eind:
+            tekst = (
+                f"kader '{kid}': eind {keind} ligt na het standaardeinde van het register "
+                f"({standaard_eind})"
+            )
+            uitkomst.append(Probleem("kader", i, "eind", tekst))
     return uitkomst
 
 

@@ -6,16 +6,18 @@ import contextlib
 import fcntl
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from . import regels
-from .errors import KadersFout, Melding, os_fout
-from .inlezen import decodeer, laad_tekst, lees_bytes, parse_toml, valideer_kader
-from .models import Kader, Register
+from . import inlezen, regels
+from .errors import KadersFout, Melding, onbekend, os_fout
+from .inlezen import decodeer, laad_tekst, lees_bytes, valideer_kader
+from .models import BEEINDIGD, Kader, Register, canonieke_status
+from .rechten import controleer_schrijfrechten as controleer_schrijfrechten
+from .tomlfouten import parse_toml
 
 SCHEMA_REGEL = "#:schema ./kaders.schema.json\n"
 
@@ -64,12 +66,55 @@ def nieuw_kader(register: Register, data: Mapping[str, Any]) -> Kader:
         meldingen += fout.meldingen
     kaders: list[tuple[object, object]] = [(k.id, k.regio) for k in register.kader]
     kaders.append((aangevuld.get("id"), aangevuld.get("regio")))
-    for p in regels.problemen([(r.id, r.ouder) for r in register.regio], kaders):
+    eindes: list[tuple[object, object]] = [(k.status == BEEINDIGD, k.eind) for k in register.kader]
+    beeindigd = canonieke_status(aangevuld.get("status")) == BEEINDIGD
+    eindes.append((beeindigd, kader.eind if kader else None))
+    for p in regels.problemen(
+        [(r.id, r.ouder) for r in register.regio],
+        kaders,
+        eindes=eindes,
+        standaard_eind=register.metadata.standaard_eind,
+    ):
         if p.tabel == "kader" and p.rij == len(register.kader):
             meldingen.append(Melding(regels.als_tekst(p, "in het register (het id bestaat al)")))
     if meldingen or kader is None:
         raise KadersFout([Melding(f"nieuw {m.tekst}") for m in meldingen])
     return kader
+
+
+def veldfouten(register: Register, veld: str, waarde: Any) -> list[str]:
+    """The problems with one field of a new framework, on its own (to ask for it again)."""
+    meta = register.metadata
+    voorbeeld: dict[str, Any] = {
+        "id": "nieuw-kader",
+        "missie": "x",
+        "naam": "x",
+        "regio": register.regio[0].id,
+        "organisatie": "EU",
+        "typen": ["civiel"],
+        "begin": meta.begin,
+        "eind": meta.begin if canonieke_status(waarde) == BEEINDIGD else meta.standaard_eind,
+        "status": "verkenning",
+        "bron": "x",
+        veld: waarde,
+    }
+    fouten = inlezen.veldfouten(voorbeeld).get(veld, [])
+    if not fouten and veld == "id" and waarde in {k.id for k in register.kader}:
+        fouten.append(f"'{waarde}' bestaat al in het register; kies een ander id")
+    if not fouten and veld == "regio" and waarde not in register.regio_index:
+        fouten.append(onbekend("regio", str(waarde), register.regio_index))
+    return fouten
+
+
+def buiten_periode(register: Register, kader: Kader) -> list[Melding]:
+    """Warnings for a new framework that begins before the register or ends after its term."""
+    meta = register.metadata
+    return [
+        Melding(f"waarschuwing: nieuw {p.tekst}")
+        for p in regels.buiten_periode(
+            meta.begin, meta.standaard_eind, [(kader.id, kader.begin, kader.eind)]
+        )
+    ]
 
 
 def aangevulde_tekst(oud: str, kader: Kader) -> str:
@@ -95,15 +140,48 @@ def slot(pad: Path) -> Iterator[None]:
         os.close(fd)
 
 
+def _zelfde_bestand(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: the same real path, or the same inode (a hard link)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        sa, sb = os.stat(a), os.stat(b)
+    except (OSError, ValueError):
+        return False
+    return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
+
+
+def controleer_doel(doel: Path, *, register: Path | None, overschrijven: bool) -> None:
+    """Whether a file may be written: never the register in use, an existing file only when
+    overwriting was asked for, and only with the rights to replace it. Raises KadersFout.
+
+    `soort` on the error says which rule refused: 'register', 'bestaat', or those of
+    `controleer_schrijfrechten`.
+    """
+    if register is not None and _zelfde_bestand(doel, register):
+        tekst = f"is het register in gebruik ({register}); dat wordt nooit overschreven"
+        raise KadersFout([Melding(tekst, str(doel))], soort="register")
+    if os.path.lexists(doel):
+        if os.path.isdir(doel):
+            raise KadersFout([Melding("kan niet schrijven: is een map", str(doel))])
+        if not overschrijven:
+            tekst = "bestaat al; het blijft ongewijzigd"
+            raise KadersFout([Melding(tekst, str(doel))], soort="bestaat")
+    controleer_schrijfrechten(doel)
+
+
 def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
-    """Replace a file in one step: temp file in the same folder, fsync, rename, keep its mode.
+    """Replace a file in one step: temp file in the same folder, fsync, rename; keep its mode,
+    owner and group.
 
     A symbolic link is followed, so the file it points to is replaced, not the link.
     """
     pad = Path(os.path.realpath(pad))
     map_ = pad.parent
+    info: os.stat_result | None = None
     try:
-        modus = pad.stat().st_mode & 0o7777
+        info = pad.stat()
+        modus = info.st_mode & 0o7777
     except FileNotFoundError:
         modus = 0o666 & ~_umask()
     except OSError as fout:
@@ -111,12 +189,15 @@ def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
     try:
         fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=f".{pad.name}.", suffix=".tmp")
     except OSError as fout:
-        raise KadersFout([Melding(f"kan niet schrijven: {os_fout(fout)}", str(pad))]) from None
+        tekst = f"kan geen tijdelijk bestand maken in de map {map_}: {os_fout(fout)}"
+        raise KadersFout([Melding(tekst, str(pad))]) from None
     try:
         with os.fdopen(fd, "wb") as bestand:
             bestand.write(inhoud)
             bestand.flush()
             os.fsync(bestand.fileno())
+        if info is not None and (info.st_uid, info.st_gid) != _eigen(tijdelijk):
+            os.chown(tijdelijk, info.st_uid, info.st_gid)  # before chmod: chown clears set-id
         os.chmod(tijdelijk, modus)
         os.replace(tijdelijk, pad)
     except OSError as fout:
@@ -134,6 +215,11 @@ def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
         os.close(mapfd)
 
 
+def _eigen(pad: str) -> tuple[int, int]:
+    info = os.stat(pad)
+    return info.st_uid, info.st_gid
+
+
 def _umask() -> int:
     huidig = os.umask(0)
     os.umask(huidig)
@@ -148,14 +234,22 @@ def _ruim_restanten_op(pad: Path) -> None:
             rest.unlink()
 
 
-def voeg_toe(pad: Path, data: Mapping[str, Any], *, droog: bool = False) -> tuple[Kader, str]:
+def voeg_toe(
+    pad: Path,
+    data: Mapping[str, Any],
+    *,
+    droog: bool = False,
+    waarschuw: Callable[[Melding], None] | None = None,
+) -> tuple[Kader, str]:
     """Append one framework to the register file; returns it and the TOML that was appended.
 
-    Under the lock: read, refuse an invalid register, validate the new framework against it,
-    validate the whole new text, then replace the file atomically. Nothing is written when
-    anything fails, or when `droog` is set.
+    Under the lock: check the rights to replace the file, read, refuse an invalid register,
+    validate the new framework against it, validate the whole new text, then replace the file
+    atomically. Nothing is written when anything fails, or when `droog` is set. Warnings (dates
+    outside the register's period) go to `waarschuw`.
     """
     with slot(pad):
+        controleer_schrijfrechten(pad)
         ruw = lees_bytes(pad)
         oud = decodeer(ruw, str(pad))
         try:
@@ -166,6 +260,9 @@ def voeg_toe(pad: Path, data: Mapping[str, Any], *, droog: bool = False) -> tupl
             )
             raise KadersFout([kop, *fout.meldingen]) from None
         kader = nieuw_kader(register, data)
+        for melding in buiten_periode(register, kader):
+            if waarschuw is not None:
+                waarschuw(melding)
         nieuw = aangevulde_tekst(oud, kader)
         laad_tekst(nieuw, str(pad))
         if not droog:
@@ -219,9 +316,21 @@ def lees_invoer(ruw: bytes) -> dict[str, Any]:
     return toml_data
 
 
-def exporteer(pad: Path, tekst: str | bytes, *, is_register: bool) -> None:
-    """Write an export atomically under the lock; a TOML register is first checked to load."""
+def exporteer(
+    pad: Path,
+    tekst: str | bytes,
+    *,
+    is_register: bool,
+    register: Path | None = None,
+    overschrijven: bool = False,
+) -> None:
+    """Write an export atomically under the lock; a TOML register is first checked to load.
+
+    `register` is the register in use, which an export never replaces; an existing file is
+    only replaced when `overschrijven` is set (see `controleer_doel`).
+    """
     if is_register and isinstance(tekst, str):
         laad_tekst(tekst, str(pad))
     with slot(pad):
+        controleer_doel(pad, register=register, overschrijven=overschrijven)
         schrijf_atomisch(pad, tekst if isinstance(tekst, bytes) else tekst.encode("utf-8"))

@@ -25,9 +25,9 @@ from .models import (
     Kader,
     Register,
     Wijziging,
-    json_waarde,
     samenhangfouten,
 )
+from .waarden import json_waarde
 
 _VERGELEKEN = (*WIJZIGBARE_VELDEN, "afgeleid")  # what a change can alter in a framework
 

@@ -11,7 +11,7 @@ import typer.models
 from typer import _click as click
 
 from .. import __version__
-from . import bijhouden, overzicht, vergelijken
+from . import bestand, bijhouden, overzicht, vergelijken
 from .nederlands import KadersCommando, KadersGroep
 
 # Every command, by name, in the order the help lists them. A new command is one line here.
@@ -44,7 +44,10 @@ class Commandogroep(KadersGroep):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMANDOS:
             info = typer.models.CommandInfo(
-                name=cmd_name, callback=COMMANDOS[cmd_name], cls=KadersCommando
+                name=cmd_name,
+                # Every command also takes --register after its name (wins over one before it).
+                callback=bestand.met_register(COMMANDOS[cmd_name]),
+                cls=KadersCommando,
             )
             self.commands[cmd_name] = typer.main.get_command_from_info(
                 info, pretty_exceptions_short=True, rich_markup_mode="rich"

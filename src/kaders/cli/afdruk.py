@@ -53,11 +53,13 @@ def standaard_formaat() -> str:
 
 
 class Doel(NamedTuple):
-    """Where and how an answer is written: --formaat, --uitvoer and --excel as given."""
+    """Where and how an answer is written: --formaat, --uitvoer, --excel, --overschrijf."""
 
     formaat: str | None = None
     pad: Path | None = None
     excel: bool = False
+    overschrijf: bool = False
+    register: Path | None = None  # the register in use: never written over by an answer
 
 
 def druk_af(weergave: uitvoer.Weergave, doel: Doel, code_bij_breuk: int = EXIT_OK) -> None:
@@ -80,7 +82,13 @@ def druk_af(weergave: uitvoer.Weergave, doel: Doel, code_bij_breuk: int = EXIT_O
         from .. import schrijven  # file locking: only where something is written
 
         inhoud = uitvoer.schrijf(weergave, formaat, uitvoer.Scherm(excel=excel))
-        schrijven.exporteer(pad, inhoud, is_register=formaat == "toml")
+        schrijven.exporteer(
+            pad,
+            inhoud,
+            is_register=formaat == "toml",
+            register=doel.register,
+            overschrijven=doel.overschrijf,
+        )
         aantal = f"{len(weergave.rijen)} kaders" if weergave.soort in _LIJSTEN else "uitvoer"
         meld(f"{aantal} geschreven naar {pad}")
         return

@@ -8,31 +8,58 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import laden
+from .. import inlezen, laden
 from ..errors import GebruiksFout
-from ..models import DUIDINGEN, ORGANISATIES, STATUSSEN, TELLINGEN, TYPEN
-from . import opties
+from ..models import (
+    BEEINDIGD,
+    DUIDINGEN,
+    ORGANISATIES,
+    STATUSSEN,
+    TELLINGEN,
+    TYPEN,
+    Register,
+    canonieke_status,
+)
+from . import bestand
 from .afdruk import meld, schrijf
 
 VERPLICHT = ("id", "missie", "naam", "regio", "organisatie", "typen", "status", "bron")
+VELDNAMEN = {"typen": "type"}  # the name people know (the option), where it is not the field's
+STDIN = "-"
 
 
 def valideer(
     ctx: typer.Context,
     pad: Annotated[
-        Path | None, typer.Argument(help="Registerbestand (standaard: het register in gebruik).")
+        Path | None,
+        typer.Argument(
+            metavar="[PAD]",
+            help="Registerbestand, of - voor stdin (standaard: het register in gebruik).",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Controleer een register: exit 0 als het geldig is, 1 met alle fouten als niet.
 
+    Noemt het bestand dat gecontroleerd is. Kaders die vóór het begin of na het standaardeinde
+    van het register vallen, geven een waarschuwing (exit 0).
+
     Voorbeeld: kaders valideer data/kaders.toml
     """
-    bestand = pad or opties.register_pad(ctx)
-    register = laden.laad(bestand)
+    if pad is not None and str(pad) == STDIN:
+        naam = "<stdin>"
+        tekst = inlezen.decodeer(sys.stdin.buffer.read(), naam)
+    else:
+        gekozen = pad or bestand.register_in_gebruik(ctx)
+        naam = str(gekozen)
+        tekst = inlezen.lees_tekst(gekozen)
+    register = inlezen.laad_tekst(tekst, naam)
+    for waarschuwing in inlezen.waarschuwingen(register, tekst, naam):
+        meld(str(waarschuwing))
     kaders = register.kader
     zonder = sum(1 for k in kaders if k.personeel is None)
     schrijf(
-        f"{bestand}: geldig — {len(kaders)} kaders ({zonder} zonder aantal), "
+        f"{naam}: geldig — {len(kaders)} kaders ({zonder} zonder aantal), "
         f"{len(register.regio)} regio's\n"
     )
 
@@ -86,7 +113,7 @@ def toevoegen(
     """
     from .. import schrijven  # tomli-w and file locking: only where something is written
 
-    pad = opties.register_pad(ctx)
+    pad = bestand.register_in_gebruik(ctx)
     if pad.resolve().is_relative_to(Path(laden.__file__).resolve().parent):
         raise GebruiksFout(
             ["het meegeleverde register is alleen-lezen; kies er een met --register PAD"]
@@ -104,7 +131,7 @@ def toevoegen(
         "telling": _vocabulaire(telling, TELLINGEN),
         "begin": begin,
         "eind": eind,
-        "status": _vocabulaire(status, STATUSSEN),
+        "status": _vocabulaire(canonieke_status(status), STATUSSEN),
         "bron": bron,
         "citaat": citaat,
         "toelichting": toelichting,
@@ -114,8 +141,8 @@ def toevoegen(
     if not data and not sys.stdin.isatty():
         data = schrijven.lees_invoer(sys.stdin.buffer.read())
     else:
-        _vraag_ontbrekende(data)
-    kader, toml = schrijven.voeg_toe(pad, data, droog=droog)
+        _vraag_ontbrekende(data, pad)
+    kader, toml = schrijven.voeg_toe(pad, data, droog=droog, waarschuw=lambda m: meld(str(m)))
     if droog:
         schrijf(toml)
         meld(f"droog: kader '{kader.id}' is geldig; niets geschreven")
@@ -144,14 +171,45 @@ def _afleiding(tekst: str) -> dict[str, str]:
     return {"veld": veld.strip(), "reden": reden.strip()}
 
 
-def _vraag_ontbrekende(data: dict[str, Any]) -> None:
-    """Ask for missing required fields on a terminal; without one, name the missing options."""
+def _vraag_ontbrekende(data: dict[str, Any], pad: Path) -> None:
+    """Ask for missing required fields on a terminal, each again until its answer is valid;
+    without a terminal, name the missing options."""
     ontbrekend = [veld for veld in VERPLICHT if veld not in data]
     if not ontbrekend:
         return
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         opties_ = ", ".join("--type" if v == "typen" else f"--{v}" for v in ontbrekend)
         raise GebruiksFout([f"ontbrekende opties: {opties_}"])
+    from .. import schrijven
+
+    # An invalid or read-only register fails before anyone types an answer.
+    schrijven.controleer_schrijfrechten(pad)
+    register = laden.laad(pad, bestand.cache_map())
     for veld in ontbrekend:
-        antwoord = str(typer.prompt(veld)).strip()
-        data[veld] = [t.strip() for t in antwoord.split(",")] if veld == "typen" else antwoord
+        data[veld] = _vraag(register, veld)
+    status = canonieke_status(data.get("status"))
+    if status == BEEINDIGD and "eind" not in data:
+        data["eind"] = _vraag(register, "eind")
+
+
+def _vraag(register: Register, veld: str) -> Any:
+    """Ask for one field until the answer is valid on its own; problems name the field."""
+    from .. import schrijven
+
+    naam = VELDNAMEN.get(veld, veld)
+    while True:
+        antwoord = str(typer.prompt(naam)).strip()
+        waarde: Any = antwoord
+        if veld == "typen":
+            waarde = [_vocabulaire(t.strip(), TYPEN) for t in antwoord.split(",")]
+        elif veld == "organisatie":
+            waarde = _vocabulaire(antwoord, ORGANISATIES)
+        elif veld == "status":
+            waarde = _vocabulaire(canonieke_status(antwoord), STATUSSEN)
+        fouten = schrijven.veldfouten(register, veld, waarde)
+        if veld == "eind" and not fouten and antwoord == str(register.metadata.standaard_eind):
+            fouten = ["een beëindigd kader heeft een eigen eind, niet het standaardeinde"]
+        if not fouten:
+            return waarde
+        for fout in fouten:
+            meld(f"{naam}: {fout}")

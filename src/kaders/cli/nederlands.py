@@ -22,6 +22,19 @@ KOPPEN = {
     "ENVVAR_STRING": "[omgevingsvariabele: {}]",
     "REQUIRED_LONG_STRING": "[verplicht]",
 }
+# A hint after a refusal to write, by the kind of refusal (KadersFout.soort): the core never
+# names an option, so the advice that does lives here.
+HINTS = {
+    "bestaat": "tip: geef --overschrijf om het te vervangen",
+    "register": (
+        "tip: kies een ander pad voor --uitvoer; het register zelf wijzigt u met "
+        "'kaders toevoegen' of in een editor"
+    ),
+    "rechten": "tip: is schrijven de bedoeling, geef het bestand dan eerst schrijfrechten "
+    "(chmod u+w), of werk op een kopie met --register",
+    "eigenaar": "tip: laat de eigenaar het wijzigen, of werk op een kopie met --register",
+    "map": "tip: maak de map schrijfbaar, of schrijf naar een bestand in een andere map",
+}
 # Click's English usage errors (as of Typer 0.29) and their Dutch text; a test checks each.
 CLICK_MELDINGEN = (
     (r"No such command '(.+)'\.", "onbekend commando '{0}'"),
@@ -139,6 +152,8 @@ class KadersGroep(_NederlandseHulp, TyperGroup):
         except KadersFout as fout:
             for melding in fout.meldingen:
                 print(f"kaders: {melding}", file=sys.stderr)
+            if fout.soort in HINTS:
+                print(f"kaders: {HINTS[fout.soort]}", file=sys.stderr)
             code = fout.exitcode
         except click.exceptions.NoArgsIsHelpError as fout:
             print(fout.format_message(), file=sys.stderr)

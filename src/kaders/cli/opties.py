@@ -1,14 +1,11 @@
-"""Options every command shares, parsed and checked where they enter; completion; the register.
+"""Options every command shares, parsed and checked where they enter; completion.
 
 Only the CLI reads the clock and the environment: 'vandaag', $KADERS_CACHE, the terminal.
 """
 
 import datetime as dt
 import functools
-import inspect
-import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Annotated, Any, NamedTuple, TypeVar
 
 import typer
@@ -16,31 +13,10 @@ import typer
 from .. import laden, query
 from ..errors import GebruiksFout, onbekend
 from ..models import ORGANISATIES, STAPPEN, STATUSSEN, TYPEN, Register
+from .bestand import cache_map, register_pad
+from .bundel import bundel
 
 T = TypeVar("T")
-
-
-# --- the register in use --------------------------------------------------------------------
-
-
-def cache_map() -> Path | None:
-    """Where large registers are cached: $KADERS_CACHE ('uit' to switch off) or ~/.cache/kaders."""
-    keuze = os.environ.get("KADERS_CACHE")
-    if keuze is not None:
-        return None if keuze in ("", "0", "uit") else Path(keuze)
-    basis = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(basis) / "kaders"
-
-
-def register_pad(ctx: typer.Context) -> Path:
-    """The register file in use: --register, $KADERS_REGISTER or the bundled one."""
-    pad: Path | None = ctx.find_root().params.get("register")
-    return pad or laden.gebundeld_register()
-
-
-def laad(ctx: typer.Context) -> Register:
-    """The register in use, loaded through the cache."""
-    return laden.laad(register_pad(ctx), cache_map())
 
 
 # --- values parsed where they enter ---------------------------------------------------------
@@ -102,7 +78,7 @@ def voltooi(soort: str) -> Callable[[typer.Context, str], list[str]]:
 
     def aanvullen(ctx: typer.Context, incomplete: str) -> list[str]:
         try:
-            register = laad(ctx)
+            register = laden.laad(register_pad(ctx), cache_map())
         except Exception:
             return []
         waarden: dict[str, Sequence[str]] = {
@@ -222,24 +198,6 @@ class Periode(NamedTuple):
     tot: dt.date | None = None
 
 
-def met_periode(functie: Callable[..., T]) -> Callable[..., T]:
-    """Give a command --jaar, --van and --tot, handed to it as one checked `periode` argument."""
-    handtekening = inspect.signature(functie, eval_str=True)
-    eigen = [p for p in handtekening.parameters.values() if p.name != "periode"]
-    extra = [
-        inspect.Parameter(naam, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=soort)
-        for naam, soort in _PERIODEOPTIES.items()
-    ]
-
-    @functools.wraps(functie)
-    def omhulsel(*args: Any, **kwargs: Any) -> T:
-        jaar, van, tot = (kwargs.pop(naam) for naam in _PERIODEOPTIES)
-        return functie(*args, periode=periode(jaar, van, tot), **kwargs)
-
-    omhulsel.__signature__ = handtekening.replace(parameters=[*eigen, *extra])  # type: ignore[attr-defined]
-    return omhulsel
-
-
 def periode(jaar: int | None, van: dt.date | None, tot: dt.date | None) -> Periode:
     """The period the options name; --jaar excludes --van and --tot; van after tot is wrong."""
     if jaar is not None:
@@ -249,6 +207,10 @@ def periode(jaar: int | None, van: dt.date | None, tot: dt.date | None) -> Perio
     if van is not None and tot is not None and van > tot:
         raise GebruiksFout([f"--van {van} ligt na --tot {tot}"])
     return Periode(van, tot)
+
+
+# Gives a command --jaar, --van and --tot, handed to it as one checked `periode` argument.
+met_periode = bundel("periode", {n: (soort, None) for n, soort in _PERIODEOPTIES.items()}, periode)
 
 
 class Filters(NamedTuple):
@@ -305,22 +267,8 @@ _FILTEROPTIES: dict[str, Any] = {
 }
 
 
-def met_filters(functie: Callable[..., T]) -> Callable[..., T]:
-    """Give a command the filter options, handed to it as one `filters` argument."""
-    handtekening = inspect.signature(functie, eval_str=True)
-    eigen = [p for p in handtekening.parameters.values() if p.name != "filters"]
-    extra = [
-        inspect.Parameter(naam, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=soort)
-        for naam, soort in _FILTEROPTIES.items()
-    ]
-
-    @functools.wraps(functie)
-    def omhulsel(*args: Any, **kwargs: Any) -> T:
-        filters = Filters(*(kwargs.pop(naam) for naam in _FILTEROPTIES))
-        return functie(*args, filters=filters, **kwargs)
-
-    omhulsel.__signature__ = handtekening.replace(parameters=[*eigen, *extra])  # type: ignore[attr-defined]
-    return omhulsel
+# Gives a command the filter options, handed to it as one `filters` argument.
+met_filters = bundel("filters", {n: (soort, None) for n, soort in _FILTEROPTIES.items()}, Filters)
 
 
 def selectie(

@@ -8,7 +8,7 @@ import typer
 from .. import query
 from ..errors import GebruiksFout
 from ..uitvoer import weergaven
-from . import opties
+from . import bestand, opties
 from .afdruk import EXIT_DATA, EXIT_OK, Doel, druk_af, meld, schrijf
 from .opties import (
     Filters,
@@ -38,10 +38,10 @@ def lijst(
 
     Voorbeeld: kaders list --regio westelijke-balkan --jaar 2026
     """
-    register = opties.laad(ctx)
+    register = bestand.laad(ctx)
     gekozen = opties.selectie(register, filters, peildatum, periode)
     kaders = query.sorteer(register, gekozen, sorteer)
-    druk_af(weergaven.lijst(kaders, "Nationale kaders"), doel)
+    druk_af(weergaven.lijst(kaders, _met_bestand(ctx, "Nationale kaders")), doel)
 
 
 @met_uitvoer("kader")
@@ -65,9 +65,21 @@ def toon(
 
     Voorbeeld: kaders toon eulex-kosovo "EUMM Georgië"
     """
-    register = opties.laad(ctx)
+    register = bestand.laad(ctx)
     kaders = [query.vind(register, tekst) for tekst in kader_ids]
-    druk_af(weergaven.toon_kaders(kaders, register.regio_index), doel)
+    druk_af(weergaven.toon_kaders(kaders, register.regio_index, _bestand(ctx)), doel)
+
+
+def _bestand(ctx: typer.Context) -> str | None:
+    """The register file to name in a table title: None for the bundled one."""
+    pad = bestand.register_pad(ctx)
+    return None if bestand.is_meegeleverd(pad) else str(pad)
+
+
+def _met_bestand(ctx: typer.Context, titel: str) -> str:
+    """A table title that names the register file, unless it is the bundled one."""
+    bestand = _bestand(ctx)
+    return f"{titel} — {bestand}" if bestand else titel
 
 
 def _geen_periode(jaar: str | None, van: str | None, tot: str | None) -> None:
@@ -108,7 +120,7 @@ def totaal(
     Voorbeeld: kaders totaal --per regio --peildatum 2026-01-01
     """
     _geen_periode(jaar, van, tot)
-    register = opties.laad(ctx)
+    register = bestand.laad(ctx)
     kaders = opties.selectie(register, filters)
     datum = peildatum or opties.vandaag()
     uitkomst = query.totaal(register, kaders, datum, per, op_type=bool(filters.type_))
@@ -143,7 +155,7 @@ def verloopt(
 
     Voorbeeld: kaders verloopt --voor 2026-01-01 --peildatum 2025-04-04
     """
-    register = opties.laad(ctx)
+    register = bestand.laad(ctx)
     drempel = voor or register.metadata.standaard_eind
     datum = peildatum or opties.vandaag()
     kaders = opties.selectie(register, filters, periode=periode)
@@ -171,9 +183,12 @@ def export(
     Met --formaat toml: een genormaliseerd register dat weer precies zo inleest. Met
     --formaat xlsx of sqlite (en --uitvoer PAD): een werkboek of een database met sleutels.
 
+    --uitvoer weigert een bestaand bestand zonder --overschrijf, en altijd het register in
+    gebruik (ook via een link).
+
     Voorbeeld: kaders export --formaat sqlite --uitvoer kaders.db
     """
-    register = opties.laad(ctx)
+    register = bestand.laad(ctx)
     kaders = opties.selectie(register, filters, peildatum, periode)
     druk_af(weergaven.export(register, kaders), doel)
 

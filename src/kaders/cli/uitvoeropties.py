@@ -1,16 +1,17 @@
 """The output options every printing command shares: --formaat (from the format registry),
 --uitvoer and --excel, bundled by one decorator into a `Doel`."""
 
-import functools
-import inspect
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer._click.globals import get_current_context
 
 from .. import uitvoer
 from .afdruk import Doel
+from .bestand import register_pad
+from .bundel import bundel
 from .opties import keuze, vast
 
 T = TypeVar("T")
@@ -51,6 +52,13 @@ _UITVOEROPTIES: dict[str, Any] = {
             show_default=False,
         ),
     ],
+    "overschrijf": Annotated[
+        bool,
+        typer.Option(
+            "--overschrijf",
+            help="Vervang een bestaand bestand bij --uitvoer (nooit het register in gebruik).",
+        ),
+    ],
     "excel": Annotated[
         bool,
         typer.Option(
@@ -62,40 +70,19 @@ _UITVOEROPTIES: dict[str, Any] = {
 }
 
 
+def _doel(formaat: str | None, uitvoer_pad: Path | None, overschrijf: bool, excel: bool) -> Doel:
+    """Where an answer goes, with the register in use (which an answer never replaces)."""
+    return Doel(formaat, uitvoer_pad, excel, overschrijf, register_pad(get_current_context()))
+
+
 def met_uitvoer(soort: str, standaard: str | None = None) -> Callable[[Callable[..., T]], Any]:
-    """Give a command --formaat (values from the registry), --uitvoer and --excel, handed to
-    it as one `doel` argument."""
-
-    def versier(functie: Callable[..., T]) -> Callable[..., T]:
-        handtekening = inspect.signature(functie, eval_str=True)
-        eigen = [p for p in handtekening.parameters.values() if p.name != "doel"]
-        extra = [
-            inspect.Parameter(
-                "formaat",
-                inspect.Parameter.KEYWORD_ONLY,
-                default=standaard,
-                annotation=Annotated[str | None, formaat_optie(soort, standaard)],
-            ),
-            inspect.Parameter(
-                "uitvoer_pad",
-                inspect.Parameter.KEYWORD_ONLY,
-                default=None,
-                annotation=_UITVOEROPTIES["uitvoer_pad"],
-            ),
-            inspect.Parameter(
-                "excel",
-                inspect.Parameter.KEYWORD_ONLY,
-                default=False,
-                annotation=_UITVOEROPTIES["excel"],
-            ),
-        ]
-
-        @functools.wraps(functie)
-        def omhulsel(*args: Any, **kwargs: Any) -> T:
-            doel = Doel(kwargs.pop("formaat"), kwargs.pop("uitvoer_pad"), kwargs.pop("excel"))
-            return functie(*args, doel=doel, **kwargs)
-
-        omhulsel.__signature__ = handtekening.replace(parameters=[*eigen, *extra])  # type: ignore[attr-defined]
-        return omhulsel
-
-    return versier
+    """Give a command --formaat (values from the registry), --uitvoer, --overschrijf and
+    --excel, handed to it as one `doel` argument."""
+    formaat = Annotated[str | None, formaat_optie(soort, standaard)]
+    opties: dict[str, tuple[Any, Any]] = {
+        "formaat": (formaat, standaard),
+        "uitvoer_pad": (_UITVOEROPTIES["uitvoer_pad"], None),
+        "overschrijf": (_UITVOEROPTIES["overschrijf"], False),
+        "excel": (_UITVOEROPTIES["excel"], False),
+    }
+    return bundel("doel", opties, _doel)

@@ -10,7 +10,7 @@ import typer
 from ..errors import GebruiksFout, KadersFout, Melding
 from ..inlezen import decodeer, laad_tekst, lees_tekst
 from ..models import Register
-from . import opties
+from . import bestand, opties
 from .afdruk import EXIT_DATA, Doel, druk_af
 from .opties import Filters, PerOpt, StapOpt, met_filters
 from .uitvoeropties import met_uitvoer
@@ -55,7 +55,10 @@ def verschil(
         str,
         typer.Argument(
             metavar="OUD",
-            help="Het oude register: een pad, of - voor stdin.",
+            help=(
+                "Het oude register: een pad, of - voor stdin. Alleen OUD: vergeleken met het "
+                "register in gebruik als het nieuwe (zoals git diff REV)."
+            ),
             show_default=False,
         ),
     ],
@@ -64,8 +67,8 @@ def verschil(
         typer.Argument(
             metavar="NIEUW",
             help=(
-                "Het nieuwe register: een pad, of - voor stdin. Zonder NIEUW is het enige "
-                "argument het nieuwe en het register in gebruik het oude."
+                "Het nieuwe register: een pad, of - voor stdin (standaard: het register in "
+                "gebruik)."
             ),
             show_default=False,
         ),
@@ -89,11 +92,13 @@ def verschil(
 
     Exit 0: gelijk; 1: verschillend; 2: verkeerd gebruik of een ongeldig register.
 
+    Met één argument is dat het oude register en het register in gebruik het nieuwe.
+
     Voorbeeld: kaders verschil oud.toml data/kaders.toml --peildatum 2026-01-01
     """
-    if nieuw is None:
-        oud_bron: str | Path = opties.register_pad(ctx)
-        nieuw_bron: str | Path = oud
+    if nieuw is None:  # like `git diff REV`: the one argument is the old side
+        oud_bron: str | Path = oud
+        nieuw_bron: str | Path = bestand.register_in_gebruik(ctx)
     else:
         oud_bron, nieuw_bron = oud, nieuw
     if oud_bron == STDIN and nieuw_bron == STDIN:
@@ -132,7 +137,7 @@ def tijdlijn(
 
     Voorbeeld: kaders tijdlijn --regio irak --per regio --van 2025-05-01 --tot 2025-08-31
     """
-    register = opties.laad(ctx)
+    register = bestand.laad(ctx)
     begin = periode.van or register.metadata.begin
     eind = periode.tot or register.metadata.standaard_eind
     if begin > eind:

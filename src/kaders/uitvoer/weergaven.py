@@ -123,8 +123,9 @@ def export(register: Register, kaders: Sequence[Kader]) -> Weergave:
     return weergave._replace(bron=(register, list(kaders)))
 
 
-def toon(kader: Kader, regionaam: str) -> Weergave:
-    """Everything about one framework."""
+def toon(kader: Kader, regionaam: str, titel: str | None = None) -> Weergave:
+    """Everything about one framework; the table's title is the mission unless given."""
+    kop = titel or kader.missie
     data = kader_json(kader)
     rijen: list[Rij] = []
     for veld, waarde in data.items():
@@ -141,18 +142,30 @@ def toon(kader: Kader, regionaam: str) -> Weergave:
     kolommen = (("veld", "Veld"), ("waarde", "Waarde"))
     return Weergave(
         soort="kader",
-        titel=kader.missie,
+        titel=kop,
         kolommen=("veld", "waarde"),
         rijen=rijen,
         json=data,
         jsonl=[data],
-        tabel=lambda scherm: tabel(kader.missie, kolommen, rijen, scherm),
+        tabel=lambda scherm: tabel(kop, kolommen, rijen, scherm),
     )
 
 
-def toon_kaders(kaders: Sequence[Kader], regios: Mapping[str, Regio]) -> Weergave:
-    """One framework as `toon`; several as an array (JSON) and one table after another."""
-    delen = [toon(k, regios[k.regio].naam if k.regio in regios else k.regio) for k in kaders]
+def toon_kaders(
+    kaders: Sequence[Kader], regios: Mapping[str, Regio], bestand: str | None = None
+) -> Weergave:
+    """One framework as `toon`; several as an array (JSON) and one table after another.
+
+    `bestand` is named in every table title (a register that is not the bundled one).
+    """
+    delen = [
+        toon(
+            k,
+            regios[k.regio].naam if k.regio in regios else k.regio,
+            f"{k.missie} — {bestand}" if bestand else None,
+        )
+        for k in kaders
+    ]
     if len(delen) == 1:
         return delen[0]
     rijen = [{"id": k.id, **r} for k, d in zip(kaders, delen, strict=True) for r in d.rijen]

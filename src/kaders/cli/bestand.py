@@ -1,0 +1,91 @@
+"""Which register file is in use (--register before or after the command, $KADERS_REGISTER,
+the bundled one), and loading it through the cache. Reads the environment: only the CLI does."""
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer import _click as click
+
+from .. import laden
+from ..models import Register
+from .afdruk import meld
+from .bundel import bundel
+
+
+def cache_map() -> Path | None:
+    """Where large registers are cached: $KADERS_CACHE ('uit' to switch off) or ~/.cache/kaders."""
+    keuze = os.environ.get("KADERS_CACHE")
+    if keuze is not None:
+        return None if keuze in ("", "0", "uit") else Path(keuze)
+    basis = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(basis) / "kaders"
+
+
+REGISTER_PARAM = "register_na_commando"  # the --register given after the command
+
+
+def register_pad(ctx: click.Context) -> Path:
+    """The register file in use: --register (after the command, else before it),
+    $KADERS_REGISTER or the bundled one."""
+    pad: Path | None = ctx.params.get(REGISTER_PARAM) or ctx.find_root().params.get("register")
+    return pad or laden.gebundeld_register()
+
+
+def register_in_gebruik(ctx: typer.Context) -> Path:
+    """The register file in use; says once on stderr when it is probably not the one meant.
+
+    That is the bundled (installed) copy while the current folder holds a data/kaders.toml
+    with other bytes: a maintainer editing the source register after a plain `pip install .`.
+    """
+    pad = register_pad(ctx)
+    if not ctx.meta.get("kaders.register_gemeld"):
+        ctx.meta["kaders.register_gemeld"] = True
+        hier = Path("data", "kaders.toml")
+        if pad == laden.gebundeld_register() and hier.is_file() and _verschilt(pad, hier):
+            meld(
+                f"let op: dit is het geïnstalleerde register ({pad}); ./{hier} verschilt "
+                f"ervan. Bedoelt u --register {hier}?"
+            )
+    return pad
+
+
+def _verschilt(a: Path, b: Path) -> bool:
+    """Whether two files differ (two names of one file never do)."""
+    try:
+        if os.path.samefile(a, b):
+            return False
+        return a.read_bytes() != b.read_bytes()
+    except OSError:
+        return False
+
+
+def is_meegeleverd(pad: Path) -> bool:
+    """Whether a path is the register that ships with kaders."""
+    try:
+        return os.path.samefile(pad, laden.gebundeld_register())
+    except OSError:
+        return False
+
+
+def laad(ctx: typer.Context) -> Register:
+    """The register in use, loaded through the cache."""
+    return laden.laad(register_in_gebruik(ctx), cache_map())
+
+
+RegisterOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--register",
+        help="Het registerbestand (mag ook vóór het commando; anders $KADERS_REGISTER, "
+        "anders het meegeleverde).",
+        show_default=False,
+        metavar="PAD",
+    ),
+]
+
+
+# Gives a command its own --register, so it may follow the command; it wins over one given
+# before the command (read by `register_pad` from the context, so the command never sees it).
+met_register = bundel(None, {REGISTER_PARAM: (RegisterOpt, None)})
