@@ -49,7 +49,7 @@ def dichtstbij(waarde: str, geldig: Iterable[str], n: int = 1) -> list[str]:
     return difflib.get_close_matches(waarde, list(geldig), n=n, cutoff=0.6)
 
 
-_HET_WOORDEN = frozenset({"formaat", "type", "kader", "veld", "commando", "id"})
+_HET_WOORDEN = frozenset({"formaat", "type", "kader", "veld", "commando", "id", "document"})
 
 
 def onbekend(soort: str, waarde: str, geldig: Iterable[str]) -> str:

@@ -17,10 +17,12 @@ from .models import (
     BEEINDIGD,
     SAMENHANG,
     Afleiding,
+    Document,
     Kader,
     Metadata,
     Regio,
     Register,
+    Wijziging,
     canonieke_status,
 )
 from .tomlfouten import parse_toml as parse_toml  # public here too, as before
@@ -109,11 +111,15 @@ def _zonder_gc() -> Iterator[None]:
 
 
 def laad_tekst(tekst: str, bestand: str) -> Register:
-    """Validate a register given as TOML text; all problems at once, each with its line."""
+    """Validate a register given as TOML text; all problems at once, each with its line.
+
+    The rules of the change log (stand.controleer) need valid records: they are checked once
+    every record is valid on its own, all at once too.
+    """
     with _zonder_gc():
         data = parse_toml(tekst, bestand)
         try:
-            return Register.model_validate(data)
+            register = Register.model_validate(data)
         except ValidationError as fout:
             kaart = Regelkaart(tekst)
             meldingen = [
@@ -121,6 +127,18 @@ def laad_tekst(tekst: str, bestand: str) -> Register:
             ]
             meldingen += _samenhang(data, kaart, bestand)
             raise KadersFout(_uniek(meldingen)) from None
+        if register.document or register.wijziging:
+            from .stand import controleer  # a register without a log needs none of it
+
+            problemen = controleer(register)
+            if problemen:
+                kaart = Regelkaart(tekst)
+                meldingen = [
+                    Melding(p.tekst, bestand, kaart.regel(p.tabel, p.index, p.veld))
+                    for p in problemen
+                ]
+                raise KadersFout(_uniek(meldingen))
+        return register
 
 
 def _uniek(meldingen: list[Melding]) -> list[Melding]:
@@ -174,6 +192,8 @@ _MODELLEN: dict[str, type[BaseModel]] = {
     "register": Metadata,
     "regio": Regio,
     "kader": Kader,
+    "document": Document,
+    "wijziging": Wijziging,
     "afgeleid": Afleiding,
 }
 
@@ -207,6 +227,8 @@ def _melding(
         ):
             rid = tabellen[index].get("id")
         voorvoegsel = f"{tabel} '{rid}': " if isinstance(rid, str) else f"{tabel} nr. {index + 1}: "
+    elif tabel in ("document", "wijziging"):
+        voorvoegsel = _voorvoegsel(tabel, index, data.get(tabel))
     elif tabel == "register":
         voorvoegsel = "[register]: "
     if veld is not None:
@@ -217,6 +239,19 @@ def _melding(
     if regel is None and tabel:
         regel = 1
     return Melding(voorvoegsel + _vertaal(fout, model), bestand, regel)
+
+
+def _voorvoegsel(tabel: str, index: int, tabellen: object) -> str:
+    """How a message names a document (by id) or a change (by number and framework)."""
+    rij = tabellen[index] if isinstance(tabellen, list) and index < len(tabellen) else None
+    rij = rij if isinstance(rij, dict) else {}
+    if tabel == "document":
+        did = rij.get("id")
+        return f"document '{did}': " if isinstance(did, str) else f"document nr. {index + 1}: "
+    kader = rij.get("kader")
+    return f"wijziging nr. {index + 1}" + (
+        f" (kader '{kader}'): " if isinstance(kader, str) else ": "
+    )
 
 
 def _toon(waarde: object) -> str:
@@ -231,6 +266,7 @@ _VELD_SOORT = {
     "typen": "type",
     "duiding": "duiding",
     "telling": "telling",
+    "soort": "documentsoort",
 }
 
 

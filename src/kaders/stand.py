@@ -356,6 +356,5 @@ def _pas_toe(waarden: dict[str, Any], wijziging: Wijziging) -> None:
 
 
 def _onbekend_document(waarde: str, geldig: Iterable[str]) -> str:
-    """'onbekend document ...; bedoelde u ...?' ('het document': errors.onbekend would say
-    'onbekende')."""
-    return "onbekend" + onbekend("document", waarde, geldig)[len("onbekende") :]
+    """'onbekend document ...; bedoelde u ...?'."""
+    return onbekend("document", waarde, geldig)
