@@ -99,12 +99,13 @@ def test_toon_shows_source_and_derived_fields() -> None:
 
 
 def test_totaal_json_contract_and_peildatum_always_printed() -> None:
-    code, uit, _ = _run(
-        "totaal", "--per", "regio", "--peildatum", "2026-01-01", "--formaat", "json"
-    )
+    # The April letter's numbers: as known on its date (--stand after the command).
+    args = ("--per", "regio", "--peildatum", "2026-01-01", "--stand", "2025-04-04")
+    code, uit, _ = _run("totaal", *args, "--formaat", "json")
     assert code == 0
     data = json.loads(uit)
     assert data["peildatum"] == "2026-01-01" and data["per"] == "regio"
+    assert data["stand"] == "2025-04-04"
     assert data["totaal"]["personeel"] == 192
     assert sum(g["kaders"] for g in data["groepen"]) == data["totaal"]["kaders"] == 37
     for formaat in ("tsv", "csv", "tabel"):

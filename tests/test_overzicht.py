@@ -27,7 +27,8 @@ def _ids(*args: str) -> set[str]:
 
 
 def test_totaal_json_gives_the_derived_share_per_group_summing_to_the_total() -> None:
-    code, uit, _ = _run("totaal", "--per", "type", "--peildatum", "2026-01-01", "-f", "json")
+    args = ("--per", "type", "--peildatum", "2026-01-01", "--stand", "2025-04-04")
+    code, uit, _ = _run("totaal", *args, "-f", "json")
     assert code == 0
     data = json.loads(uit)
     groepen = {g["groep"]: g for g in data["groepen"]}
@@ -50,9 +51,11 @@ def test_list_table_marks_records_with_derived_fields() -> None:
 
 
 def test_tijdlijn_rows_carry_the_derived_share() -> None:
-    code, uit, _ = _run("tijdlijn", "--van", "2026-01-01", "--tot", "2026-01-31", "-f", "json")
+    args = ("--van", "2026-01-01", "--tot", "2026-01-31", "--stand", "2025-04-04")
+    code, uit, _ = _run("tijdlijn", *args, "-f", "json")
     assert code == 0
     assert json.loads(uit)[0]["totaal"]["personeel_afgeleid"] == 144
+    assert json.loads(uit)[0]["stand"] == "2025-04-04"
 
 
 # --- periods ---------------------------------------------------------------------------------

@@ -24,11 +24,23 @@ COMMANDO_S: dict[str, tuple[str, ...]] = {
     "list-periode": ("list", "--van", "2025-06-01", "--tot", "2025-12-31"),
     "toon": ("toon", "EULEX-KOSOVO"),
     "toon-twee": ("toon", "eulex-kosovo", "kort"),
-    "totaal": ("totaal", "--peildatum", "2025-04-04"),
-    "totaal-regio": ("totaal", "--per", "regio", "--peildatum", "2025-04-04"),
+    "totaal": ("totaal", "--peildatum", "2025-04-04", "--stand", "2026-01-01"),
+    "totaal-regio": (
+        "totaal",
+        "--per",
+        "regio",
+        "--peildatum",
+        "2025-04-04",
+        "--stand",
+        "2026-01-01",
+    ),
     "verloopt": ("verloopt", "--peildatum", "2025-04-04"),
     "export": ("export",),
-    "tijdlijn": ("tijdlijn", "--van", "2025-01-01", "--tot", "2025-12-31", "--stap", "kwartaal"),
+    "tijdlijn": (
+        "tijdlijn",
+        *("--van", "2025-01-01", "--tot", "2025-12-31", "--stap", "kwartaal"),
+        *("--stand", "2026-01-01"),
+    ),
     "verschil": ("verschil", "klein.toml", "klein-gewijzigd.toml", "--peildatum", "2025-07-01"),
 }
 GEVALLEN = [(naam, f) for naam in COMMANDO_S for f in FORMATEN]

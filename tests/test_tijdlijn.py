@@ -146,9 +146,8 @@ def test_bad_options_exit_2(args: list[str], melding: str) -> None:
 
 
 def test_table_draws_a_bar_proportional_to_the_total(register: Register) -> None:
-    code, uit, _ = _run(
-        "tijdlijn", "--van", "2025-06-01", "--tot", "2025-07-01", "-f", "tabel", "--per", "type"
-    )
+    args = ("--van", "2025-06-01", "--tot", "2025-07-01", "--stand", "2025-04-04")
+    code, uit, _ = _run("tijdlijn", *args, "-f", "tabel", "--per", "type")
     assert code == 0 and "\x1b[" not in uit
     balken = {r.split()[0]: r.count("█") for r in uit.splitlines() if "█" in r}
     assert balken["2025-06"] == 50

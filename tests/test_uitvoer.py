@@ -8,6 +8,7 @@ import io
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import KLEIN, REGISTER, kaders
@@ -118,7 +119,7 @@ def test_xlsx_export_reads_back_with_typed_cells(tmp_path: Path) -> None:
     code, _, fout = _run("export", "--formaat", "xlsx", "--uitvoer", str(pad))
     assert code == 0 and "44 kaders geschreven naar" in fout
     boek = load_workbook(pad)
-    assert boek.sheetnames == ["Kaders", "Afgeleid"]
+    assert boek.sheetnames == ["Kaders", "Afgeleid", "Documenten"]
     blad = boek["Kaders"]
     rijen = list(blad.iter_rows(values_only=True))
     kop, data = rijen[0], rijen[1:]
@@ -139,6 +140,10 @@ def test_xlsx_export_reads_back_with_typed_cells(tmp_path: Path) -> None:
     afgeleid = list(boek["Afgeleid"].iter_rows(values_only=True))
     assert afgeleid[0] == ("kader", "veld", "reden")
     assert len(afgeleid) - 1 == sum(len(k["afgeleid"]) for k in export.values())
+    documenten = list(boek["Documenten"].iter_rows(values_only=True))
+    assert documenten[0] == ("id", "soort", "kamerstuk", "datum", "titel", "url")
+    assert [d[0] for d in documenten[1:]] == ["kst-29521-493", "kst-29521-494", "defensie-20260320"]
+    assert isinstance(documenten[1][3], dt.datetime)
 
 
 def test_xlsx_text_is_never_a_formula(tmp_path: Path) -> None:
@@ -158,7 +163,8 @@ def test_xlsx_of_a_total_has_numbers(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     pad = tmp_path / "t.xlsx"
-    code, _, _ = _run("totaal", "--peildatum", "2026-01-01", "-f", "xlsx", "-o", str(pad))
+    args = ("--peildatum", "2026-01-01", "--stand", "2025-04-04")  # the April letter's total
+    code, _, _ = _run("totaal", *args, "-f", "xlsx", "-o", str(pad))
     assert code == 0
     rijen = list(load_workbook(pad)["Totaal"].iter_rows(values_only=True))
     totaal = dict(zip(rijen[0], rijen[-1], strict=True))
@@ -177,19 +183,67 @@ def test_sqlite_export_has_keys_and_the_same_total(tmp_path: Path) -> None:
     db = sqlite3.connect(pad)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     tabellen = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tabellen == {"kader", "kader_type", "kader_land", "afleiding", "regio"}
-    som = db.execute(
+    assert tabellen == {
+        *("kader", "kader_type", "kader_land", "afleiding", "regio", "document", "wijziging")
+    }
+    som_2026 = (
         "SELECT sum(personeel) FROM kader WHERE begin <= '2026-01-01' AND eind >= '2026-01-01'"
-    ).fetchone()[0]
+    )
+    som = db.execute(som_2026).fetchone()[0]
+    # as known today: nr. 494 gives the Althea company, team and staff their numbers
     totaal = json.loads(_run("totaal", "--peildatum", "2026-01-01", "-f", "json")[1])
-    assert som == totaal["totaal"]["personeel"] == 192
-    assert db.execute("SELECT count(*) FROM kader WHERE personeel IS NULL").fetchone()[0] == 16
+    assert som == totaal["totaal"]["personeel"] == 387
+    assert db.execute("SELECT count(*) FROM kader WHERE personeel IS NULL").fetchone()[0] == 13
+    april = tmp_path / "april.db"
+    assert _run("export", "-f", "sqlite", "-o", str(april), "--stand", "2025-04-04")[0] == 0
+    som_april = sqlite3.connect(april).execute(som_2026).fetchone()[0]
+    args = ("--peildatum", "2026-01-01", "--stand", "2025-04-04", "-f", "json")
+    assert som_april == json.loads(_run("totaal", *args)[1])["totaal"]["personeel"] == 192
     sleutels = db.execute("PRAGMA foreign_key_list(kader_type)").fetchall()
     assert [(s[2], s[3], s[4]) for s in sleutels] == [("kader", "kader", "id")]
     indexen = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"kader_regio", "kader_status", "kader_type_type", "kader_land_land"} <= indexen
     politie = db.execute("SELECT count(*) FROM kader_type WHERE type = 'politie'").fetchone()[0]
     assert politie == sum("politie" in k["typen"] for k in json.loads(_run("export")[1]))
+
+
+def test_sqlite_export_has_the_documents_and_changes_of_the_stand(tmp_path: Path) -> None:
+    def tabel(db: sqlite3.Connection, sql: str) -> list[tuple[Any, ...]]:
+        return db.execute(sql).fetchall()
+
+    pad = tmp_path / "k.db"
+    assert _run("export", "-f", "sqlite", "-o", str(pad))[0] == 0
+    db = sqlite3.connect(pad)
+    assert tabel(db, "PRAGMA foreign_key_check") == []
+    assert [r[0] for r in tabel(db, "SELECT id FROM document ORDER BY datum")] == [
+        *("kst-29521-493", "kst-29521-494", "defensie-20260320")
+    ]
+    assert tabel(db, "SELECT kader, document, datum FROM wijziging ORDER BY volgnummer") == [
+        ("eufor-althea-compagnie", "kst-29521-494", "2025-04-25"),
+        ("eufor-althea-humint-staf", "kst-29521-494", "2025-04-25"),
+        ("eufor-althea-staffunctionarissen", "kst-29521-494", "2025-04-25"),
+        ("nmi-adviseurs", "defensie-20260320", "2026-03-20"),
+    ]
+    velden = json.loads(tabel(db, "SELECT velden FROM wijziging WHERE volgnummer = 1")[0][0])
+    assert (velden["personeel"], velden["eind"]) == (175, "2026-10-01")
+    sleutels = {(s[2], s[3], s[4]) for s in tabel(db, "PRAGMA foreign_key_list(wijziging)")}
+    assert sleutels == {("kader", "kader", "id"), ("document", "document", "id")}
+    assert {(s[2], s[3], s[4]) for s in tabel(db, "PRAGMA foreign_key_list(kader)")} == {
+        ("document", "document", "id"),
+        ("regio", "regio", "id"),
+    }
+    # A selection keeps only its own changes; an earlier stand only what was known then.
+    irak = tmp_path / "irak.db"
+    assert _run("export", "-f", "sqlite", "-o", str(irak), "--regio", "irak")[0] == 0
+    db = sqlite3.connect(irak)
+    assert tabel(db, "PRAGMA foreign_key_check") == []
+    assert tabel(db, "SELECT kader FROM wijziging") == [("nmi-adviseurs",)]
+    april = tmp_path / "april.db"
+    assert _run("export", "-f", "sqlite", "-o", str(april), "--stand", "2025-04-04")[0] == 0
+    db = sqlite3.connect(april)
+    assert tabel(db, "SELECT id FROM document") == [("kst-29521-493",)]
+    assert tabel(db, "SELECT count(*) FROM wijziging") == [(0,)]
+    assert tabel(db, "SELECT count(*) FROM kader") == [(44,)]
 
 
 def test_sqlite_export_applies_the_filters(tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ begin = 2025-06-01
 eind = 2027-12-31
 status = "voornemen"
 bron = "Nergens"
+document = "kst-29521-493"
 """
 
 
@@ -178,7 +179,7 @@ def test_ambiguous_rename_is_removed_and_added(register: Register) -> None:
             "nmi-ontplooiing": [('id = "nmi-ontplooiing"', 'id = "nmi-fase-1"')],
             "nmi-adviseurs": [('id = "nmi-adviseurs"', 'id = "nmi-fase-2"')],
         }
-    )
+    ).replace('kader = "nmi-adviseurs"', 'kader = "nmi-fase-2"')  # its change follows the id
     uitkomst = vergelijk(register, laad_tekst(tekst, "x"), D2026)
     assert uitkomst.hernoemd == ()
     assert {k.id for k in uitkomst.verwijderd} == {"nmi-ontplooiing", "nmi-adviseurs"}
@@ -186,7 +187,7 @@ def test_ambiguous_rename_is_removed_and_added(register: Register) -> None:
 
 
 def test_metadata_and_regions_are_compared(register: Register) -> None:
-    kop = KOP.replace("datum = 2025-04-04", "datum = 2025-05-01").replace(
+    kop = KOP.replace("datum = 2025-04-04", "datum = 2025-05-01", 1).replace(
         'naam = "Irak"', 'naam = "Irak en Koerdistan"'
     )
     kop += '\n[[regio]]\nid = "arctis"\nnaam = "Arctis"\n'

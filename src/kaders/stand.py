@@ -121,6 +121,19 @@ def _op_stand(register: Register, stand: dt.date) -> Register:
     )
 
 
+def bekend_op(register: Register, stand: dt.date) -> Register:
+    """The register file as it stood on `stand`, unfolded: the documents dated on or before it,
+    the frameworks they introduced and their changes. Folding it gives `op_stand`."""
+    datums = _datums(d for d in register.document if d.datum <= stand)
+    return Register.model_construct(
+        metadata=register.metadata,
+        regio=register.regio,
+        document=[d for d in register.document if d.id in datums],
+        kader=[k for k in register.kader if k.document is None or k.document in datums],
+        wijziging=[w for w in register.wijziging if w.document in datums],
+    )
+
+
 def versies(register: Register, kader_id: str, stand: dt.date | None = None) -> list[Versie]:
     """Every version of one framework, oldest first: its introduction, then each change.
 

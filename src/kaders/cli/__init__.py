@@ -11,7 +11,7 @@ import typer.models
 from typer import _click as click
 
 from .. import __version__
-from . import bestand, bijhouden, overzicht, vergelijken
+from . import bestand, bijhouden, opties, overzicht, vergelijken
 from .nederlands import KadersCommando, KadersGroep
 
 # Every command, by name, in the order the help lists them. A new command is one line here.
@@ -28,6 +28,8 @@ COMMANDOS: dict[str, Callable[..., Any]] = {
     "schema": overzicht.schema,
 }
 SCHRIJVENDE_COMMANDOS = frozenset({"toevoegen"})  # the commands that change a register
+# The commands that read the register as known on a day: each gets --stand, here only.
+OP_STAND = frozenset({"list", "toon", "totaal", "verloopt", "export", "tijdlijn"})
 
 
 class Commandogroep(KadersGroep):
@@ -43,12 +45,11 @@ class Commandogroep(KadersGroep):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMANDOS:
-            info = typer.models.CommandInfo(
-                name=cmd_name,
-                # Every command also takes --register after its name (wins over one before it).
-                callback=bestand.met_register(COMMANDOS[cmd_name]),
-                cls=KadersCommando,
-            )
+            # Every command also takes --register after its name (wins over one before it).
+            callback = bestand.met_register(COMMANDOS[cmd_name])
+            if cmd_name in OP_STAND:
+                callback = opties.met_stand(callback)
+            info = typer.models.CommandInfo(name=cmd_name, callback=callback, cls=KadersCommando)
             self.commands[cmd_name] = typer.main.get_command_from_info(
                 info, pretty_exceptions_short=True, rich_markup_mode="rich"
             )

@@ -1,6 +1,7 @@
 """Which register file is in use (--register before or after the command, $KADERS_REGISTER,
 the bundled one), and loading it through the cache. Reads the environment: only the CLI does."""
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Annotated
@@ -9,6 +10,7 @@ import typer
 from typer import _click as click
 
 from .. import laden
+from ..errors import GebruiksFout
 from ..models import Register
 from .afdruk import meld
 from .bundel import bundel
@@ -69,9 +71,52 @@ def is_meegeleverd(pad: Path) -> bool:
         return False
 
 
-def laad(ctx: typer.Context) -> Register:
-    """The register in use, loaded through the cache."""
+def vandaag() -> dt.date:
+    """Today's date: the default reference date and the default day of knowledge."""
+    return dt.date.today()
+
+
+STAND_PARAM = "stand"  # the --stand of a reading command (opties.met_stand)
+
+
+def stand(ctx: click.Context) -> dt.date:
+    """The day of knowledge: --stand, else today."""
+    gekozen: dt.date | None = ctx.params.get(STAND_PARAM)
+    return gekozen or vandaag()
+
+
+def laad_ruw(ctx: typer.Context) -> Register:
+    """The register in use as its file says it, every document and change; through the cache."""
     return laden.laad(register_in_gebruik(ctx), cache_map())
+
+
+def op_stand(register: Register, datum: dt.date, optie: str = "--stand") -> Register:
+    """The register as known on a date; a date before the first document is a usage error.
+
+    Folds only when something is to fold: a change, or a document dated after the date.
+    """
+    eerste = min(register.document, key=lambda d: d.datum, default=None)
+    if eerste is not None and datum < eerste.datum:
+        raise GebruiksFout(
+            [
+                f"{optie} {datum} ligt vóór het eerste document van het register "
+                f"('{eerste.id}', {eerste.datum}): toen was er nog niets bekend; kies een "
+                f"datum op of na {eerste.datum}"
+            ]
+        )
+    if register.wijziging or any(d.datum > datum for d in register.document):
+        from ..stand import op_stand as vouw  # only a register with a history needs it
+
+        return vouw(register, datum)
+    return register
+
+
+def laad(ctx: typer.Context) -> Register:
+    """The register in use, loaded through the cache; as known on --stand if the command has it."""
+    register = laad_ruw(ctx)
+    if STAND_PARAM in ctx.params:
+        return op_stand(register, stand(ctx))
+    return register
 
 
 RegisterOpt = Annotated[

@@ -13,18 +13,13 @@ import typer
 from .. import laden, query
 from ..errors import GebruiksFout, onbekend
 from ..models import ORGANISATIES, STAPPEN, STATUSSEN, TYPEN, Register
-from .bestand import cache_map, register_pad
+from .bestand import STAND_PARAM, cache_map, register_pad, vandaag
 from .bundel import bundel
 
 T = TypeVar("T")
 
 
 # --- values parsed where they enter ---------------------------------------------------------
-
-
-def vandaag() -> dt.date:
-    """Today's date: the default reference date."""
-    return dt.date.today()
 
 
 def lees_datum(waarde: str, optie: str) -> dt.date:
@@ -265,6 +260,20 @@ _FILTEROPTIES: dict[str, Any] = {
         _optie("--zoek", "Zoek in id, missie, naam, regio en landen (zonder accenten).", "TEKST"),
     ],
 }
+
+
+StandOpt = Annotated[
+    dt.date | None,
+    _optie(
+        "--stand",
+        "Het register zoals het bekend was op die datum (JJJJ-MM-DD of vandaag): alle "
+        "documenten tot en met die dag (standaard: vandaag).",
+        "DATUM",
+        parser=datum("--stand"),
+    ),
+]
+# Gives a reading command --stand; `bestand.laad` reads it, so the command never sees it.
+met_stand = bundel(None, {STAND_PARAM: (StandOpt, None)})
 
 
 # Gives a command the filter options, handed to it as one `filters` argument.

@@ -122,9 +122,9 @@ def totaal(
     _geen_periode(jaar, van, tot)
     register = bestand.laad(ctx)
     kaders = opties.selectie(register, filters)
-    datum = peildatum or opties.vandaag()
+    datum = peildatum or bestand.vandaag()
     uitkomst = query.totaal(register, kaders, datum, per, op_type=bool(filters.type_))
-    druk_af(weergaven.totaal(uitkomst), doel)
+    druk_af(weergaven.totaal(uitkomst, bestand.stand(ctx)), doel)
 
 
 @met_uitvoer("verloop")
@@ -157,7 +157,7 @@ def verloopt(
     """
     register = bestand.laad(ctx)
     drempel = voor or register.metadata.standaard_eind
-    datum = peildatum or opties.vandaag()
+    datum = peildatum or bestand.vandaag()
     kaders = opties.selectie(register, filters, periode=periode)
     verlopen = query.verloopt(kaders, drempel, datum)
     titel = f"Kaders die vóór {drempel} eindigen (peildatum {datum})"
@@ -188,9 +188,13 @@ def export(
 
     Voorbeeld: kaders export --formaat sqlite --uitvoer kaders.db
     """
-    register = bestand.laad(ctx)
+    from ..stand import bekend_op
+
+    ruw = bestand.laad_ruw(ctx)
+    datum = bestand.stand(ctx)
+    register = bestand.op_stand(ruw, datum)
     kaders = opties.selectie(register, filters, peildatum, periode)
-    druk_af(weergaven.export(register, kaders), doel)
+    druk_af(weergaven.export(register, kaders, bekend_op(ruw, datum)), doel)
 
 
 def schema() -> None:

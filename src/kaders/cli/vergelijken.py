@@ -108,7 +108,7 @@ def verschil(
     from ..uitvoer import vergelijking
     from ..verschil import vergelijk
 
-    uitkomst = vergelijk(oud_register, nieuw_register, peildatum or opties.vandaag())
+    uitkomst = vergelijk(oud_register, nieuw_register, peildatum or bestand.vandaag())
     druk_af(vergelijking.verschil(uitkomst, oud_naam, nieuw_naam), doel)
     if not uitkomst.gelijk:
         raise typer.Exit(EXIT_DATA)
@@ -147,4 +147,4 @@ def tijdlijn(
     from ..uitvoer import vergelijking
 
     lijn = maak_tijdlijn(register, kaders, begin, eind, stap, per, op_type=bool(filters.type_))
-    druk_af(vergelijking.tijdlijn(lijn), doel)
+    druk_af(vergelijking.tijdlijn(lijn, bestand.stand(ctx)), doel)

@@ -70,15 +70,16 @@ def _xlsx(weergave: Weergave, scherm: Scherm) -> bytes:
 def _sqlite(weergave: Weergave, scherm: Scherm) -> bytes:
     from .sqlite import database  # sqlite3: only when a database is written
 
-    register, kaders = weergave.bron
-    return database(register, kaders)
+    return database(weergave.bron.register, weergave.bron.kaders, weergave.bron.bestand)
 
 
 def _toml(weergave: Weergave, scherm: Scherm) -> str:
     from ..schrijven import register_toml  # tomli-w: only when TOML is written
 
-    register, kaders = weergave.bron
-    return register_toml(register, kaders)
+    # The file as it stood on the stand, with the history of the chosen frameworks: it loads
+    # back to the same register, and folds to the same frameworks.
+    bestand, ids = weergave.bron.bestand, {k.id for k in weergave.bron.kaders}
+    return register_toml(bestand, [k for k in bestand.kader if k.id in ids])
 
 
 FORMATEN: dict[str, Formaat] = {

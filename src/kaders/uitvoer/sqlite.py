@@ -1,21 +1,27 @@
 """SQLite: the frameworks as related tables with keys and indexes, for Datasette and VisiData.
 
-Each table is one function that creates and fills it (`TABELLEN`); the living register's
-`document` and `wijziging` tables will each be one more function in that list.
+Each table is one function that creates and fills it (`TABELLEN`). The frameworks are those
+of the chosen stand and selection; `document` holds the documents known then, `wijziging` the
+changes (known then) of the chosen frameworks, so every key points at a row that is there.
 Imported only when a database is written.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 
 from ..models import Kader, Register
+from ..waarden import json_waarde
 
-Tabel = Callable[[sqlite3.Connection, Register, Sequence[Kader]], None]
+# (database, the register as known, the chosen frameworks, the file as it stood then)
+Tabel = Callable[[sqlite3.Connection, Register, Sequence[Kader], Register], None]
 
 
-def _regio(db: sqlite3.Connection, register: Register, kaders: Sequence[Kader]) -> None:
+def _regio(
+    db: sqlite3.Connection, register: Register, kaders: Sequence[Kader], bestand: Register
+) -> None:
     """Every region of the register, with its parent and its top-level region."""
     db.execute(
         """CREATE TABLE regio (
@@ -32,7 +38,9 @@ def _regio(db: sqlite3.Connection, register: Register, kaders: Sequence[Kader]) 
     db.execute("CREATE INDEX regio_ouder ON regio(ouder)")
 
 
-def _kader(db: sqlite3.Connection, register: Register, kaders: Sequence[Kader]) -> None:
+def _kader(
+    db: sqlite3.Connection, register: Register, kaders: Sequence[Kader], bestand: Register
+) -> None:
     """The JSON contract's scalar fields; dates as ISO text, an unknown count as NULL."""
     db.execute(
         """CREATE TABLE kader (
@@ -49,11 +57,12 @@ def _kader(db: sqlite3.Connection, register: Register, kaders: Sequence[Kader]) 
             status TEXT NOT NULL,
             bron TEXT NOT NULL,
             citaat TEXT,
-            toelichting TEXT
+            toelichting TEXT,
+            document TEXT REFERENCES document(id)
         )"""
     )
     db.executemany(
-        "INSERT INTO kader VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO kader VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 k.id,
@@ -70,6 +79,7 @@ def _kader(db: sqlite3.Connection, register: Register, kaders: Sequence[Kader]) 
                 k.bron,
                 k.citaat,
                 k.toelichting,
+                k.document,
             )
             for k in kaders
         ],
@@ -77,9 +87,12 @@ def _kader(db: sqlite3.Connection, register: Register, kaders: Sequence[Kader]) 
     for kolom in ("regio", "organisatie", "status"):
         db.execute(f"CREATE INDEX kader_{kolom} ON kader({kolom})")
     db.execute("CREATE INDEX kader_looptijd ON kader(begin, eind)")
+    db.execute("CREATE INDEX kader_document ON kader(document)")
 
 
-def _kader_type(db: sqlite3.Connection, register: Register, kaders: Sequence[Kader]) -> None:
+def _kader_type(
+    db: sqlite3.Connection, register: Register, kaders: Sequence[Kader], bestand: Register
+) -> None:
     """One row per framework and personnel type: a mixed framework has several."""
     db.execute(
         """CREATE TABLE kader_type (
@@ -94,7 +107,9 @@ def _kader_type(db: sqlite3.Connection, register: Register, kaders: Sequence[Kad
     db.execute("CREATE INDEX kader_type_type ON kader_type(type)")
 
 
-def _kader_land(db: sqlite3.Connection, register: Register, kaders: Sequence[Kader]) -> None:
+def _kader_land(
+    db: sqlite3.Connection, register: Register, kaders: Sequence[Kader], bestand: Register
+) -> None:
     """One row per framework and country, in the order of the register."""
     db.execute(
         """CREATE TABLE kader_land (
@@ -111,7 +126,9 @@ def _kader_land(db: sqlite3.Connection, register: Register, kaders: Sequence[Kad
     db.execute("CREATE INDEX kader_land_land ON kader_land(land)")
 
 
-def _afleiding(db: sqlite3.Connection, register: Register, kaders: Sequence[Kader]) -> None:
+def _afleiding(
+    db: sqlite3.Connection, register: Register, kaders: Sequence[Kader], bestand: Register
+) -> None:
     """One row per derived field of a framework, with the reason."""
     db.execute(
         """CREATE TABLE afleiding (
@@ -129,18 +146,93 @@ def _afleiding(db: sqlite3.Connection, register: Register, kaders: Sequence[Kade
     db.execute("CREATE INDEX afleiding_veld ON afleiding(veld)")
 
 
+def _document(
+    db: sqlite3.Connection, register: Register, kaders: Sequence[Kader], bestand: Register
+) -> None:
+    """Every document known on the stand: the sources of the frameworks and their changes."""
+    db.execute(
+        """CREATE TABLE document (
+            id TEXT PRIMARY KEY,
+            soort TEXT NOT NULL,
+            kamerstuk TEXT,
+            datum TEXT NOT NULL,
+            titel TEXT NOT NULL,
+            url TEXT
+        )"""
+    )
+    db.executemany(
+        "INSERT INTO document VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (d.id, d.soort, d.kamerstuk, d.datum.isoformat(), d.titel, d.url)
+            for d in register.document
+        ],
+    )
+
+
+def _wijziging(
+    db: sqlite3.Connection, register: Register, kaders: Sequence[Kader], bestand: Register
+) -> None:
+    """The changes of the chosen frameworks known on the stand, in file order: the fields each
+    sets (`velden`, a JSON object) and its own derived marks (`afgeleid`, a JSON array)."""
+    db.execute(
+        """CREATE TABLE wijziging (
+            volgnummer INTEGER PRIMARY KEY,
+            kader TEXT NOT NULL REFERENCES kader(id),
+            document TEXT NOT NULL REFERENCES document(id),
+            datum TEXT NOT NULL,
+            plek TEXT,
+            citaat TEXT,
+            velden TEXT NOT NULL,
+            afgeleid TEXT NOT NULL
+        )"""
+    )
+    ids = {k.id for k in kaders}
+    datums = {d.id: d.datum.isoformat() for d in register.document}
+    gekozen = [w for w in bestand.wijziging if w.kader in ids and w.document in datums]
+    db.executemany(
+        "INSERT INTO wijziging VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                i,
+                w.kader,
+                w.document,
+                datums[w.document],
+                w.plek,
+                w.citaat,
+                json.dumps(
+                    {veld: json_waarde(waarde) for veld, waarde in sorted(w.gezet().items())},
+                    ensure_ascii=False,
+                ),
+                json.dumps([a.als_json() for a in w.afgeleid], ensure_ascii=False),
+            )
+            for i, w in enumerate(gekozen, start=1)
+        ],
+    )
+    for kolom in ("kader", "document"):
+        db.execute(f"CREATE INDEX wijziging_{kolom} ON wijziging({kolom})")
+
+
 # In this order: a table after the tables it refers to.
-TABELLEN: tuple[Tabel, ...] = (_regio, _kader, _kader_type, _kader_land, _afleiding)
+TABELLEN: tuple[Tabel, ...] = (
+    _regio,
+    _document,
+    _kader,
+    _kader_type,
+    _kader_land,
+    _afleiding,
+    _wijziging,
+)
 
 
-def database(register: Register, kaders: Sequence[Kader]) -> bytes:
-    """The frameworks (and all regions) as an SQLite database file, checked for its keys."""
+def database(register: Register, kaders: Sequence[Kader], bestand: Register | None = None) -> bytes:
+    """The frameworks (with all regions and the documents and changes known) as an SQLite
+    database file, checked for its keys."""
     db = sqlite3.connect(":memory:")
     try:
         db.execute("PRAGMA foreign_keys = ON")
         with db:  # one transaction: the deferred keys are checked when it commits
             for tabel in TABELLEN:
-                tabel(db, register, kaders)
+                tabel(db, register, kaders, bestand or register)
         if db.execute("PRAGMA foreign_key_check").fetchall():  # pragma: no cover
             raise ValueError("sqlite: verwijzing naar een onbekende rij")
         return db.serialize()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -217,9 +218,9 @@ def _verschil_tabel(
 # --- tijdlijn ------------------------------------------------------------------------------
 
 
-def tijdlijn_json(lijn: Tijdlijn) -> list[dict[str, Any]]:
+def tijdlijn_json(lijn: Tijdlijn, stand: dt.date | None = None) -> list[dict[str, Any]]:
     """An array of periods, each the `totaal` object of its first day plus the period label."""
-    return [{"periode": p.label, **totaal_json(p.totaal)} for p in lijn.periodes]
+    return [{"periode": p.label, **totaal_json(p.totaal, stand)} for p in lijn.periodes]
 
 
 def tijdlijn_rijen(lijn: Tijdlijn) -> list[Rij]:
@@ -302,7 +303,7 @@ def _getal_of_vraag(waarde: int | None) -> str:
     return "?" if waarde is None else str(waarde)
 
 
-def tijdlijn(lijn: Tijdlijn) -> Weergave:
+def tijdlijn(lijn: Tijdlijn, stand: dt.date | None = None) -> Weergave:
     """The timeline: a row per period and group, and a table with a bar per period."""
     rijen = tijdlijn_rijen(lijn)
     return Weergave(
@@ -310,7 +311,7 @@ def tijdlijn(lijn: Tijdlijn) -> Weergave:
         titel=f"Personeel per {lijn.stap} per {lijn.per}",
         kolommen=TIJDLIJN_KOLOMMEN,
         rijen=rijen,
-        json=tijdlijn_json(lijn),
+        json=tijdlijn_json(lijn, stand),
         jsonl=rijen,
         tabel=lambda scherm: _tijdlijn_tabel(lijn, scherm),
     )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..models import Kader, Regio, Register
 from ..query import Groep, Totaal, Verloop
@@ -117,10 +118,22 @@ def lijst(kaders: Sequence[Kader], titel: str) -> Weergave:
     return _kaders("kaders", kaders, titel, LIJST_KOLOMMEN, voet)
 
 
-def export(register: Register, kaders: Sequence[Kader]) -> Weergave:
+class Exportbron(NamedTuple):
+    """What an export writes beyond its rows: the register as known (`register`, folded), the
+    chosen frameworks as known, and the register file as it stood then (`bestand`: the
+    frameworks as introduced and their changes), which TOML writes and SQLite lists."""
+
+    register: Register
+    kaders: list[Kader]
+    bestand: Register
+
+
+def export(
+    register: Register, kaders: Sequence[Kader], bestand: Register | None = None
+) -> Weergave:
     """Every field of every framework; the table shows the list view; TOML the register."""
     weergave = _kaders("export", kaders, "Register", EXPORT_KOLOMMEN, None)
-    return weergave._replace(bron=(register, list(kaders)))
+    return weergave._replace(bron=Exportbron(register, list(kaders), bestand or register))
 
 
 def toon(kader: Kader, regionaam: str, titel: str | None = None) -> Weergave:
@@ -198,16 +211,16 @@ def groep_json(groep: Groep) -> dict[str, Any]:
     }
 
 
-def totaal_json(uitkomst: Totaal) -> dict[str, Any]:
-    """The total as one object: reference date, grouping, groups and grand total."""
+def totaal_json(uitkomst: Totaal, stand: dt.date | None = None) -> dict[str, Any]:
+    """The total as one object: reference date, grouping, groups and grand total; with the
+    day of knowledge (`stand`) when given."""
     alles = groep_json(uitkomst.totaal)
     del alles["groep"]
-    return {
-        "peildatum": uitkomst.peildatum.isoformat(),
-        "per": uitkomst.per,
-        "groepen": [groep_json(g) for g in uitkomst.groepen],
-        "totaal": alles,
-    }
+    data: dict[str, Any] = {"peildatum": uitkomst.peildatum.isoformat()}
+    if stand is not None:
+        data["stand"] = stand.isoformat()
+    data.update(per=uitkomst.per, groepen=[groep_json(g) for g in uitkomst.groepen], totaal=alles)
+    return data
 
 
 def _kwalificatie(groep: Groep) -> str:
@@ -236,9 +249,9 @@ def afgeleid_tekst(groep: Groep) -> str:
     return "onbekend" if groep.personeel_afgeleid is None else str(groep.personeel_afgeleid)
 
 
-def totaal(uitkomst: Totaal) -> Weergave:
-    """A total per group; every row also names the reference date."""
-    data = totaal_json(uitkomst)
+def totaal(uitkomst: Totaal, stand: dt.date | None = None) -> Weergave:
+    """A total per group; every row also names the reference date; the title the stand."""
+    data = totaal_json(uitkomst, stand)
     rijen: list[dict[str, Any]] = []
     for groep in [*uitkomst.groepen, uitkomst.totaal]:
         rij = groep_json(groep)
@@ -269,6 +282,8 @@ def totaal(uitkomst: Totaal) -> Weergave:
         f"ook niet als 0. {AFGELEID_UITLEG}"
     )
     titel = f"Personeel per {uitkomst.per} op peildatum {data['peildatum']}"
+    if stand is not None:
+        titel += f", zoals bekend op {stand}"
     return Weergave(
         soort="totaal",
         titel=titel,

@@ -23,7 +23,10 @@ BLADEN = {
     "verloop": "Verloopt",
     "verschil": "Verschil",
     "tijdlijn": "Tijdlijn",
+    "documenten": "Documenten",
+    "historie": "Historie",
 }
+DOCUMENTKOLOMMEN = ("id", "soort", "kamerstuk", "datum", "titel", "url")
 DATUMKOLOMMEN = frozenset({"begin", "eind", "peildatum", "datum"})
 _BREEDST = 60  # characters; longer text wraps inside its cell
 
@@ -91,8 +94,8 @@ def werkboek(weergave: Weergave) -> bytes:
     )
     _blad(boek, BLADEN.get(weergave.soort, "Uitvoer"), weergave.kolommen, weergave.rijen)
     if weergave.soort == "export":
-        # The documents get their own sheet here once the register holds them.
-        _, kaders = weergave.bron
-        _blad(boek, "Afgeleid", ("kader", "veld", "reden"), afleidingen(kaders))
+        _blad(boek, "Afgeleid", ("kader", "veld", "reden"), afleidingen(weergave.bron.kaders))
+        documenten = [d.als_json() for d in weergave.bron.register.document]
+        _blad(boek, "Documenten", DOCUMENTKOLOMMEN, documenten)
     boek.close()
     return buffer.getvalue()
