@@ -134,6 +134,27 @@ def bekend_op(register: Register, stand: dt.date) -> Register:
     )
 
 
+def bronnen(register: Register, sinds: dt.date, tot: dt.date) -> dict[tuple[str, str], str]:
+    """Which document last changed each field of a framework between two days of knowledge.
+
+    For (framework id, field): the document of the last change (in fold order) known on `tot`
+    but not on `sinds` that gave the field another value; `afgeleid` counts as a field.
+    """
+    datums = _datums(d for d in register.document if d.datum <= tot)
+    basis = {k.id: k for k in reversed(register.kader)}  # the first of a double id
+    waarden: dict[str, dict[str, Any]] = {}
+    uitkomst: dict[tuple[str, str], str] = {}
+    for wijziging in (register.wijziging[i] for i in _volgorde(register.wijziging, datums)):
+        if (kader := basis.get(wijziging.kader)) is not None:
+            stap = waarden.setdefault(kader.id, {"afgeleid": kader.afgeleid})
+            voor = {veld: stap.get(veld, getattr(kader, veld)) for veld in _VERGELEKEN}
+            _pas_toe(stap, wijziging)
+            for veld in _VERGELEKEN if datums[wijziging.document] > sinds else ():
+                if stap.get(veld, voor[veld]) != voor[veld]:
+                    uitkomst[(kader.id, veld)] = wijziging.document
+    return uitkomst
+
+
 def versies(register: Register, kader_id: str, stand: dt.date | None = None) -> list[Versie]:
     """Every version of one framework, oldest first: its introduction, then each change.
 

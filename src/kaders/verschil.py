@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
@@ -77,6 +78,20 @@ class Verschil:
     regios: Regioverschil
     oud_totaal: Groep
     nieuw_totaal: Groep
+    # Two days of knowledge in one file (`tussen`): the days, and per (id, field) the document
+    # that changed it; None and empty for two files.
+    sinds: dt.date | None = None
+    tot: dt.date | None = None
+    documenten: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    def document(self, kader_id: str | None, veld: str | None) -> str | None:
+        """The document behind one row of the difference: for an added framework the one that
+        introduced it, for a changed field the last one that changed it; None for two files."""
+        if self.sinds is None or kader_id is None:
+            return None
+        if veld is None:
+            return next((k.document for k in self.toegevoegd if k.id == kader_id), None)
+        return self.documenten.get((kader_id, veld))
 
     @property
     def gelijk(self) -> bool:
@@ -171,3 +186,13 @@ def vergelijk(oud: Register, nieuw: Register, peildatum: dt.date) -> Verschil:
         oud_totaal=totaal(oud, oud.kader, peildatum).totaal,
         nieuw_totaal=totaal(nieuw, nieuw.kader, peildatum).totaal,
     )
+
+
+def tussen(register: Register, sinds: dt.date, tot: dt.date, peildatum: dt.date) -> Verschil:
+    """One register file as known on `sinds` against as known on `tot` (no old file needed);
+    each change names the document that made it. Pass the register as read from its file."""
+    from .stand import bronnen, op_stand
+
+    uitkomst = vergelijk(op_stand(register, sinds), op_stand(register, tot), peildatum)
+    documenten = bronnen(register, sinds, tot)
+    return dataclasses.replace(uitkomst, sinds=sinds, tot=tot, documenten=documenten)

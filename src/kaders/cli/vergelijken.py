@@ -52,7 +52,7 @@ def verschil(
     ctx: typer.Context,
     doel: Doel,
     oud: Annotated[
-        str,
+        str | None,
         typer.Argument(
             metavar="OUD",
             help=(
@@ -61,7 +61,7 @@ def verschil(
             ),
             show_default=False,
         ),
-    ],
+    ] = None,
     nieuw: Annotated[
         str | None,
         typer.Argument(
@@ -83,6 +83,27 @@ def verschil(
             parser=opties.datum("--peildatum"),
         ),
     ] = None,
+    sinds: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--sinds",
+            help="Vergelijk het register in gebruik zoals bekend op deze datum (JJJJ-MM-DD) met "
+            "zoals bekend op --tot; zonder bestanden, elke wijziging met haar document.",
+            metavar="DATUM",
+            show_default=False,
+            parser=opties.datum("--sinds"),
+        ),
+    ] = None,
+    tot: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--tot",
+            help="Bij --sinds: de latere stand (standaard: vandaag).",
+            metavar="DATUM",
+            show_default=False,
+            parser=opties.datum("--tot"),
+        ),
+    ] = None,
 ) -> None:
     """Vergelijk twee registers per id: toegevoegd, verwijderd, gewijzigd, hernoemd.
 
@@ -94,8 +115,19 @@ def verschil(
 
     Met één argument is dat het oude register en het register in gebruik het nieuwe.
 
+    Met --sinds DATUM [--tot DATUM] in plaats van bestanden: het register in gebruik zoals
+    bekend op --sinds tegen zoals bekend op --tot (standaard vandaag); elke wijziging noemt
+    het document dat haar bracht.
+
     Voorbeeld: kaders verschil oud.toml data/kaders.toml --peildatum 2026-01-01
+
+    Voorbeeld: kaders verschil --sinds 2025-04-04
     """
+    if sinds is not None or tot is not None:
+        _tussen(ctx, doel, oud, sinds, tot, peildatum)
+        return
+    if oud is None:
+        raise GebruiksFout(["geef het oude register (OUD), of --sinds DATUM"])
     if nieuw is None:  # like `git diff REV`: the one argument is the old side
         oud_bron: str | Path = oud
         nieuw_bron: str | Path = bestand.register_in_gebruik(ctx)
@@ -110,6 +142,37 @@ def verschil(
 
     uitkomst = vergelijk(oud_register, nieuw_register, peildatum or bestand.vandaag())
     druk_af(vergelijking.verschil(uitkomst, oud_naam, nieuw_naam), doel)
+    if not uitkomst.gelijk:
+        raise typer.Exit(EXIT_DATA)
+
+
+def _tussen(
+    ctx: typer.Context,
+    doel: Doel,
+    oud: str | None,
+    sinds: dt.date | None,
+    tot: dt.date | None,
+    peildatum: dt.date | None,
+) -> None:
+    """verschil --sinds: two days of knowledge of the register in use; exit 1 if they differ."""
+    if oud is not None:
+        raise GebruiksFout(["--sinds vergelijkt het register in gebruik met zichzelf; geen OUD"])
+    if sinds is None:
+        raise GebruiksFout(["--tot hoort bij --sinds: kaders verschil --sinds DATUM --tot DATUM"])
+    tot = tot or bestand.vandaag()
+    if sinds > tot:
+        raise GebruiksFout([f"--sinds {sinds} ligt na --tot {tot}"])
+    from ..uitvoer import vergelijking
+    from ..verschil import tussen
+
+    try:
+        register = bestand.laad_ruw(ctx)
+    except GebruiksFout:
+        raise
+    except KadersFout as fout:  # exit 1 means "differ" here
+        raise GebruiksFout(fout.meldingen) from None
+    uitkomst = tussen(register, sinds, tot, peildatum or bestand.vandaag())
+    druk_af(vergelijking.verschil(uitkomst, f"stand {sinds}", f"stand {tot}"), doel)
     if not uitkomst.gelijk:
         raise typer.Exit(EXIT_DATA)
 

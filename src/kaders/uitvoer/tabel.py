@@ -28,12 +28,16 @@ _HEEL = frozenset(
         "gemengd",
         "resterend",
         "markering",
+        "datum",
+        "document",
+        "versie",
+        "wijzigingen",
     }
 )
 # Names that are cut with "…" rather than wrapped, so a list keeps one line per record.
 _AFKAPPEN = frozenset({"missie", "regio", "typen_tekst", "organisatie"})
 # Counts, aligned right.
-_RECHTS = frozenset({"kaders", "zonder_aantal", "gemengd", "afgeleid_tekst"})
+_RECHTS = frozenset({"kaders", "zonder_aantal", "gemengd", "afgeleid_tekst", "wijzigingen"})
 _SMALST = 10  # a column that may wrap or be cut is never narrower than this (or its text)
 
 

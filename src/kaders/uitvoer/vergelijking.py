@@ -59,7 +59,15 @@ def verschil_json(verschil: Verschil) -> dict[str, Any]:
         "toegevoegd": [kader_json(k) for k in verschil.toegevoegd],
         "verwijderd": [kader_json(k) for k in verschil.verwijderd],
         "gewijzigd": [
-            {"id": g.id, "wijzigingen": [wijziging_json(w) for w in g.wijzigingen]}
+            {
+                "id": g.id,
+                "wijzigingen": [
+                    {**wijziging_json(w), "document": verschil.document(g.id, w.veld)}
+                    if verschil.sinds
+                    else wijziging_json(w)
+                    for w in g.wijzigingen
+                ],
+            }
             for g in verschil.gewijzigd
         ],
         "hernoemd": [
@@ -84,7 +92,15 @@ def verschil_json(verschil: Verschil) -> dict[str, Any]:
             "nieuw": _stand(verschil.nieuw_totaal.personeel, verschil.nieuw_totaal.zonder_aantal),
             "verschil": verschil.totaal_verschil,
         },
+        **_standen(verschil),
     }
+
+
+def _standen(verschil: Verschil) -> dict[str, Any]:
+    """The two days of knowledge of a difference inside one file; nothing for two files."""
+    if verschil.sinds is None or verschil.tot is None:
+        return {}
+    return {"sinds": verschil.sinds.isoformat(), "tot": verschil.tot.isoformat()}
 
 
 def samenvatting(kader: Kader) -> str:
@@ -111,6 +127,8 @@ def verschil_rijen(verschil: Verschil) -> list[Rij]:
                 "peildatum": datum,
             }
         )
+        if verschil.sinds is not None:  # inside one file: which document made the change
+            rijen[-1]["document"] = None if soort == "totaal" else verschil.document(id_, veld)
 
     for wijziging in verschil.metadata:
         rij("register", None, wijziging.veld, wijziging.oud, wijziging.nieuw)
@@ -175,7 +193,7 @@ def verschil(verschil: Verschil, oud: str, nieuw: str) -> Weergave:
     return Weergave(
         soort="verschil",
         titel=titel,
-        kolommen=VERSCHIL_KOLOMMEN,
+        kolommen=(*VERSCHIL_KOLOMMEN, "document") if verschil.sinds else VERSCHIL_KOLOMMEN,
         rijen=rijen,
         json=verschil_json(verschil),
         jsonl=rijen,
@@ -198,9 +216,12 @@ def _verschil_tabel(
         soort = "hernoemd?" if r["soort"] == "hernoemd" else r["soort"]
         kop = ("", "") if sleutel == vorige else (soort, cel(r["id"]))
         vorige = sleutel
-        cellen = (*kop, cel(r["veld"]), _toon_waarde(r["oud"]), _toon_waarde(r["nieuw"]))
+        cellen: tuple[str, ...] = (*kop, cel(r["veld"]), _toon_waarde(r["oud"]))
+        cellen = (*cellen, _toon_waarde(r["nieuw"]))
         if r["soort"] in ("toegevoegd", "verwijderd", "regio-toegevoegd", "regio-verwijderd"):
             cellen = (*kop, "", cel(r["oud"]), cel(r["nieuw"]))
+        if verschil.sinds is not None:
+            cellen = (*cellen, cel(r["document"]))
         tabelrijen.append((cellen, _KLEUR[r["soort"]]))
     koppen = [
         Kolom("Soort", vast=True),
@@ -208,6 +229,7 @@ def _verschil_tabel(
         Kolom("Veld", vast=True),
         Kolom("Oud"),
         Kolom("Nieuw"),
+        *([Kolom("Document", vast=True, prioriteit=1)] if verschil.sinds is not None else []),
     ]
     voet = f"{_tellingen(verschil)}. {_verschil_voet(verschil)}"
     if verschil.hernoemd:

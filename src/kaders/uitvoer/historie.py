@@ -1,0 +1,140 @@
+"""Views of the living register: the documents (`kaders documenten`) and a framework's
+versions (`kaders historie`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from ..historie import Documentregel
+from ..stand import Versie
+from .tabel import tabel
+from .tekst import cel
+from .weergave import Rij, Weergave
+from .weergaven import kader_json, personeel_tekst
+
+DOCUMENTEN_KOLOMMEN = (
+    "id",
+    "soort",
+    "kamerstuk",
+    "datum",
+    "titel",
+    "url",
+    "kaders",
+    "wijzigingen",
+)
+HISTORIE_KOLOMMEN = ("versie", "datum", "document", "plek", "veld", "oud", "nieuw", "citaat")
+
+
+def document_json(regel: Documentregel) -> dict[str, Any]:
+    """A document as in the JSON contract, with its counts."""
+    return {**regel.document.als_json(), "kaders": regel.kaders, "wijzigingen": regel.wijzigingen}
+
+
+def documenten(regels: Sequence[Documentregel], stand: dt.date) -> Weergave:
+    """The documents known on the stand: one row each, with what they introduced and changed."""
+    records = [document_json(r) for r in regels]
+    titel = f"Documenten, zoals bekend op {stand}"
+    kolommen = (
+        ("id", "ID", 0),
+        ("datum", "Datum", 0),
+        ("soort", "Soort", 3),
+        ("kamerstuk", "Kamerstuk", 2),
+        ("titel", "Titel", 1),
+        ("kaders", "Kaders", 0),
+        ("wijzigingen", "Wijzigingen", 0),
+        ("url", "Adres", 4),
+    )
+    voet = (
+        "'Kaders': kaders die het document invoerde; 'Wijzigingen': wijzigingen van kaders "
+        "die het bracht."
+    )
+    return Weergave(
+        soort="documenten",
+        titel=titel,
+        kolommen=DOCUMENTEN_KOLOMMEN,
+        rijen=records,
+        json=records,
+        jsonl=records,
+        tabel=lambda scherm: tabel(titel, kolommen, records, scherm, voet),
+    )
+
+
+def _samenvatting(versie: Versie) -> str:
+    """A framework in one line, as its introduction left it."""
+    k = versie.kader
+    return f"{k.missie} ({k.regio}), {personeel_tekst(k)}, {k.begin} – {k.eind}, {k.status}"
+
+
+def versie_json(nummer: int, versie: Versie) -> dict[str, Any]:
+    """One version as in the JSON contract: when, which document, what changed, and the
+    framework as it then stood."""
+    return {
+        "versie": nummer,
+        "datum": None if versie.datum is None else versie.datum.isoformat(),
+        "document": versie.document,
+        "plek": versie.plek,
+        "citaat": versie.citaat,
+        "wijzigingen": [
+            {"veld": w.veld, "oud": w.oud, "nieuw": w.nieuw} for w in versie.wijzigingen
+        ],
+        "kader": kader_json(versie.kader),
+    }
+
+
+def historie(kader_id: str, versies: Sequence[Versie], stand: dt.date) -> Weergave:
+    """Every version of one framework, oldest first: a row per changed field.
+
+    The first version is the framework as its document introduced it, on one row with a
+    summary as 'nieuw'.
+    """
+    data = [versie_json(i, v) for i, v in enumerate(versies, start=1)]
+    rijen: list[Rij] = []
+    for record, versie in zip(data, versies, strict=True):
+        kop = {k: record[k] for k in ("versie", "datum", "document", "plek")}
+        velden: list[tuple[str | None, Any, Any]]
+        if versie.wijziging is None:
+            velden = [(None, None, _samenvatting(versie))]
+        else:
+            velden = [(w.veld, w.oud, w.nieuw) for w in versie.wijzigingen]
+        for veld, oud, nieuw in velden:
+            rijen.append({**kop, "veld": veld, "oud": oud, "nieuw": nieuw, "citaat": versie.citaat})
+    tabelrijen: list[Rij] = []
+    vorige = None
+    for rij in rijen:
+        eerste = rij["versie"] != vorige
+        vorige = rij["versie"]
+        tabelrijen.append(
+            {
+                **{k: (rij[k] if eerste else None) for k in ("versie", "datum", "document")},
+                "veld": rij["veld"],
+                "oud_tekst": "—" if rij["oud"] is None else cel(rij["oud"]),
+                "nieuw_tekst": cel(rij["nieuw"]),
+                "citaat": rij["citaat"] if eerste else None,
+            }
+        )
+    missie = versies[0].kader.missie if versies else kader_id
+    titel = f"Historie van {kader_id} ({missie}), zoals bekend op {stand}"
+    kolommen = (
+        ("versie", "#", 0),
+        ("datum", "Bekend sinds", 0),
+        ("document", "Document", 0),
+        ("veld", "Veld", 0),
+        ("oud_tekst", "Oud", 2),
+        ("nieuw_tekst", "Nieuw", 1),
+        ("citaat", "Citaat", 3),
+    )
+    voet = (
+        "Versie 1 is het kader zoals zijn document het invoerde; elke volgende versie is een "
+        "wijziging door een later document, per veld oud → nieuw, met het citaat."
+    )
+    return Weergave(
+        soort="historie",
+        titel=titel,
+        kolommen=HISTORIE_KOLOMMEN,
+        rijen=rijen,
+        json={"id": kader_id, "stand": stand.isoformat(), "versies": data},
+        jsonl=data,
+        tabel=lambda scherm: tabel(titel, kolommen, tabelrijen, scherm, voet),
+    )

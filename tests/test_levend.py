@@ -1,0 +1,275 @@
+"""The living register on the command line: --stand, documenten, historie, verschil --sinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import DATA
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from kaders.cli import OP_STAND, app
+from kaders.inlezen import laad_tekst
+from kaders.models import Register
+from kaders.stand import op_stand
+
+runner = CliRunner()
+BRIEF = "2025-04-04"
+LATER = {  # what the later documents change, by framework
+    "eufor-althea-compagnie": "kst-29521-494",
+    "eufor-althea-humint-staf": "kst-29521-494",
+    "eufor-althea-staffunctionarissen": "kst-29521-494",
+    "nmi-adviseurs": "defensie-20260320",
+}
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    uitkomst = runner.invoke(app, list(args))
+    assert not isinstance(uitkomst.exception, Exception) or isinstance(
+        uitkomst.exception, SystemExit
+    ), uitkomst.exception
+    return uitkomst.exit_code, uitkomst.stdout, uitkomst.stderr
+
+
+def _json(*args: str) -> object:
+    code, uit, fout = _run(*args, "--formaat", "json")
+    assert code == 0, fout
+    return json.loads(uit)
+
+
+# --- --stand ---------------------------------------------------------------------------------
+
+
+def test_totaal_2026_as_known_in_april_is_192_and_today_adds_the_althea_decision() -> None:
+    april = _json("totaal", "--peildatum", "2026-01-01", "--stand", BRIEF)
+    nu = _json("totaal", "--peildatum", "2026-01-01")
+    assert isinstance(april, dict) and isinstance(nu, dict)
+    assert april["stand"] == BRIEF and nu["stand"] == dt.date.today().isoformat()
+    assert april["totaal"]["personeel"] == 192
+    assert nu["totaal"]["personeel"] == 387 == 192 + 175 + 10 + 10
+    # the same frameworks run that day; exactly the three Althea ones of nr. 494 gained a count
+    assert set(nu["totaal"]["ids"]) == set(april["totaal"]["ids"])
+    assert nu["totaal"]["zonder_aantal"] == april["totaal"]["zonder_aantal"] - 3
+    export = {k["id"]: k for k in _json("export")}  # type: ignore[union-attr]
+    assert [export[k]["personeel"] for k in list(LATER)[:3]] == [175, 10, 10]
+    export_april = {k["id"]: k for k in _json("export", "--stand", BRIEF)}  # type: ignore[union-attr]
+    assert [export_april[k]["personeel"] for k in list(LATER)[:3]] == [None, None, None]
+
+
+@pytest.mark.parametrize("commando", sorted(OP_STAND))
+def test_stand_before_the_first_document_exits_2_naming_its_date(commando: str) -> None:
+    args = {"toon": ["eulex-kosovo"], "historie": ["eulex-kosovo"]}.get(commando, [])
+    code, _, fout = _run(commando, *args, "--stand", "2025-04-03")
+    assert code == 2
+    assert "--stand 2025-04-03 ligt vóór het eerste document" in fout
+    assert "'kst-29521-493', 2025-04-04" in fout
+    code, _, fout = _run(commando, *args, "--stand", "april")
+    assert code == 2 and "ongeldige datum voor --stand: 'april'" in fout
+
+
+def test_stand_vandaag_is_the_default() -> None:
+    assert _json("list", "--stand", "vandaag") == _json("list")
+
+
+def test_toon_as_known_on_a_date() -> None:
+    april = _json("toon", "eufor-althea-compagnie", "--stand", BRIEF)
+    nu = _json("toon", "eufor-althea-compagnie")
+    assert isinstance(april, dict) and isinstance(nu, dict)
+    assert (april["personeel"], april["status"]) == (None, "verkenning")
+    assert (nu["personeel"], nu["status"], nu["eind"]) == (175, "vastgesteld", "2026-10-01")
+
+
+# The property on the command line: an export as TOML on any stand is a register file that
+# folds, on that stand, to exactly the frameworks the command line showed.
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dates(dt.date(2025, 4, 4), dt.date(2027, 1, 1)))
+def test_export_toml_on_a_stand_folds_back_to_that_stand(stand: dt.date) -> None:
+    code, tekst, fout = _run("export", "-f", "toml", "--stand", stand.isoformat())
+    assert code == 0, fout
+    terug = laad_tekst(tekst, "export")
+    getoond = _json("export", "--stand", stand.isoformat())
+    assert [k.als_json() for k in op_stand(terug, stand).kader] == getoond
+    assert op_stand(op_stand(terug, stand), stand).kader == op_stand(terug, stand).kader
+
+
+# --- documenten ------------------------------------------------------------------------------
+
+
+def test_documenten_json_contract() -> None:
+    data = _json("documenten")
+    assert isinstance(data, list)
+    assert [d["id"] for d in data] == ["kst-29521-493", "kst-29521-494", "defensie-20260320"]
+    for d in data:
+        assert list(d) == [
+            *("id", "soort", "kamerstuk", "datum", "titel", "url", "kaders", "wijzigingen")
+        ]
+    assert [(d["kaders"], d["wijzigingen"]) for d in data] == [(44, 0), (0, 3), (0, 1)]
+    assert data[2]["kamerstuk"] is None and data[0]["url"] is None
+    assert _json("documenten", "--stand", "2025-04-24") == data[:1]
+
+
+@pytest.mark.parametrize("formaat", ["tabel", "jsonl", "csv", "tsv", "markdown"])
+def test_documenten_in_every_text_format(formaat: str) -> None:
+    code, uit, _ = _run("documenten", "--formaat", formaat)
+    assert code == 0 and "kst-29521-494" in uit
+
+
+def test_documenten_and_historie_as_xlsx(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    for commando, blad in (("documenten", "Documenten"), ("historie", "Historie")):
+        pad = tmp_path / f"{commando}.xlsx"
+        args = [commando] + (["nmi-adviseurs"] if commando == "historie" else [])
+        code, _, fout = _run(*args, "-f", "xlsx", "-o", str(pad))
+        assert code == 0, fout
+        assert load_workbook(pad).sheetnames == [blad]
+
+
+# --- historie --------------------------------------------------------------------------------
+
+
+def test_historie_of_the_althea_company() -> None:
+    data = _json("historie", "EUFOR-ALTHEA-COMPAGNIE")
+    assert isinstance(data, dict)
+    assert data["id"] == "eufor-althea-compagnie"
+    eerste, tweede = data["versies"]
+    assert (eerste["datum"], eerste["document"], eerste["wijzigingen"]) == (
+        BRIEF,
+        "kst-29521-493",
+        [],
+    )
+    assert (tweede["datum"], tweede["document"]) == ("2025-04-25", "kst-29521-494")
+    velden = {w["veld"]: (w["oud"], w["nieuw"]) for w in tweede["wijzigingen"]}
+    assert velden["personeel"] == (None, 175)
+    assert velden["eind"] == ("2028-06-30", "2026-10-01")
+    assert "maximaal 175 militairen" in tweede["citaat"]
+    assert tweede["kader"]["personeel"] == 175
+
+
+def test_historie_shows_the_later_documents_per_framework() -> None:
+    for kid, document in LATER.items():
+        data = _json("historie", kid)
+        assert isinstance(data, dict)
+        assert [v["document"] for v in data["versies"]] == ["kst-29521-493", document]
+    assert len(_json("historie", "eulex-kosovo")["versies"]) == 1  # type: ignore[index]
+    assert len(_json("historie", "nmi-adviseurs", "--stand", "2026-03-19")["versies"]) == 1  # type: ignore[index]
+
+
+def test_historie_rows_and_errors() -> None:
+    code, uit, _ = _run("historie", "nmi-adviseurs", "-f", "tsv")
+    assert code == 0
+    regels = [r.split("\t") for r in uit.splitlines()]
+    assert regels[0] == ["versie", "datum", "document", "plek", "veld", "oud", "nieuw", "citaat"]
+    assert [r[4] for r in regels[2:]] == ["status", "toelichting", "afgeleid"]
+    assert regels[2][5:7] == ["vastgesteld", "opgeschort"]
+    code, _, fout = _run("historie", "eufor-althea-compagnei")
+    assert code == 2 and "bedoelde u 'eufor-althea-compagnie'" in fout
+    code, _, fout = _run("historie", "EUFOR Althea")
+    assert code == 2 and "past bij 3 kaders" in fout
+
+
+def test_historie_of_a_framework_known_only_later(tmp_path: Path) -> None:
+    register = tmp_path / "k.toml"
+    tekst = (DATA / "klein.toml").read_text(encoding="utf-8")
+    tekst += (
+        '\n[[document]]\nid = "d1"\nsoort = "kamerbrief"\ndatum = 2025-04-04\ntitel = "Een"\n'
+        '\n[[document]]\nid = "d2"\nsoort = "kamerbrief"\ndatum = 2025-06-01\ntitel = "Twee"\n'
+    )
+    tekst = tekst.replace('id = "kort"\n', 'id = "kort"\ndocument = "d2"\n')
+    for kid in ("eulex-kosovo", "verkenning-politie"):
+        tekst = tekst.replace(f'id = "{kid}"\n', f'id = "{kid}"\ndocument = "d1"\n')
+    register.write_text(tekst, encoding="utf-8")
+    code, _, fout = _run("--register", str(register), "historie", "kort", "--stand", "2025-05-01")
+    assert code == 2 and "kader 'kort' is op 2025-05-01 nog niet bekend" in fout
+    assert "'d2' van 2025-06-01" in fout
+
+
+# --- verschil --sinds ------------------------------------------------------------------------
+
+
+def test_verschil_sinds_the_letter_lists_exactly_the_later_changes(register: Register) -> None:
+    code, uit, _ = _run("verschil", "--sinds", BRIEF, "--peildatum", "2026-01-01", "-f", "json")
+    assert code == 1
+    data = json.loads(uit)
+    assert (data["sinds"], data["tot"]) == (BRIEF, dt.date.today().isoformat())
+    assert data["toegevoegd"] == data["verwijderd"] == data["hernoemd"] == []
+    assert {g["id"] for g in data["gewijzigd"]} == set(LATER)
+    for gewijzigd in data["gewijzigd"]:
+        for wijziging in gewijzigd["wijzigingen"]:
+            assert wijziging["document"] == LATER[gewijzigd["id"]]
+    # every field a later change sets to a new value is there, and nothing else
+    gezet = {
+        (w.kader, veld)
+        for w in register.wijziging
+        for veld in w.gezet()
+        if veld != "typen"  # the company's type was already militair (derived): a new mark only
+    }
+    gevonden = {
+        (g["id"], w["veld"])
+        for g in data["gewijzigd"]
+        for w in g["wijzigingen"]
+        if w["veld"] != "afgeleid"
+    }
+    assert gevonden == gezet
+    assert data["totaal"] == {
+        "oud": {"personeel": 192, "zonder_aantal": 12},
+        "nieuw": {"personeel": 387, "zonder_aantal": 9},
+        "verschil": 195,
+    }
+
+
+def test_verschil_sinds_tsv_names_the_document_and_tot_limits_it() -> None:
+    code, uit, _ = _run("verschil", "--sinds", BRIEF, "--tot", "2026-03-19", "-f", "tsv")
+    assert code == 1
+    kop, *rijen = [r.split("\t") for r in uit.splitlines()]
+    assert kop == ["soort", "id", "veld", "oud", "nieuw", "peildatum", "document"]
+    assert {r[6] for r in rijen if r[0] == "gewijzigd"} == {"kst-29521-494"}
+    assert "nmi-adviseurs" not in {r[1] for r in rijen}
+    assert _run("verschil", "--sinds", "2026-03-20", "--tot", "2026-11-01")[0] == 0
+    assert _run("verschil", "--sinds", "2025-04-26", "--tot", "2026-03-19")[0] == 0
+
+
+def test_verschil_sinds_usage_errors() -> None:
+    for args, tekst in (
+        (["oud.toml", "--sinds", BRIEF], "geen OUD"),
+        (["--tot", BRIEF], "--tot hoort bij --sinds"),
+        (["--sinds", "2026-01-01", "--tot", BRIEF], "ligt na --tot"),
+        (["--sinds", "gisteren"], "ongeldige datum voor --sinds"),
+        ([], "geef het oude register"),
+    ):
+        code, _, fout = _run("verschil", *args)
+        assert code == 2, args
+        assert tekst in fout, (args, fout)
+
+
+def test_verschil_sinds_an_added_framework_names_its_document(tmp_path: Path) -> None:
+    register = tmp_path / "k.toml"
+    tekst = (DATA / "klein.toml").read_text(encoding="utf-8")
+    tekst += (
+        '\n[[document]]\nid = "d1"\nsoort = "kamerbrief"\ndatum = 2025-04-04\ntitel = "Een"\n'
+        '\n[[document]]\nid = "d2"\nsoort = "verslag"\ndatum = 2025-06-01\ntitel = "Twee"\n'
+    )
+    tekst = tekst.replace('id = "kort"\n', 'id = "kort"\ndocument = "d2"\n')
+    for kid in ("eulex-kosovo", "verkenning-politie"):
+        tekst = tekst.replace(f'id = "{kid}"\n', f'id = "{kid}"\ndocument = "d1"\n')
+    register.write_text(tekst, encoding="utf-8")
+    code, uit, _ = _run("--register", str(register), "verschil", "--sinds", BRIEF, "-f", "jsonl")
+    assert code == 1
+    rijen = [json.loads(r) for r in uit.splitlines()]
+    assert [(r["soort"], r["id"], r["document"]) for r in rijen if r["soort"] != "totaal"] == [
+        ("toegevoegd", "kort", "d2")
+    ]
+
+
+def test_sqlite_of_an_earlier_stand_keeps_its_keys(tmp_path: Path) -> None:
+    pad = tmp_path / "k.db"
+    args = ("export", "-f", "sqlite", "-o", str(pad), "--stand", "2025-05-01", "--zoek", "althea")
+    assert _run(*args)[0] == 0
+    db = sqlite3.connect(pad)
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db.execute("SELECT count(*) FROM wijziging").fetchone() == (3,)
