@@ -273,3 +273,18 @@ def test_sqlite_of_an_earlier_stand_keeps_its_keys(tmp_path: Path) -> None:
     db = sqlite3.connect(pad)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert db.execute("SELECT count(*) FROM wijziging").fetchone() == (3,)
+
+
+# --- the new tables fit the terminal ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("breedte", (120, 80, 40))
+def test_historie_and_documenten_tables_fit_and_keep_ids_whole(breedte: int) -> None:
+    from hulp import op_terminal
+
+    code, uit = op_terminal("historie", "eufor-althea-compagnie", breedte=breedte)
+    assert code == 0 and max(len(r) for r in uit.splitlines()) <= breedte
+    assert {"kst-29521-494", "2025-04-25"} <= set(uit.split())
+    code, uit = op_terminal("documenten", breedte=breedte)
+    assert code == 0 and max(len(r) for r in uit.splitlines()) <= breedte
+    assert {"kst-29521-493", "defensie-20260320", "2026-03-20"} <= set(uit.split())
