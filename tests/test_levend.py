@@ -184,9 +184,13 @@ def test_historie_of_a_framework_known_only_later(tmp_path: Path) -> None:
     for kid in ("eulex-kosovo", "verkenning-politie"):
         tekst = tekst.replace(f'id = "{kid}"\n', f'id = "{kid}"\ndocument = "d1"\n')
     register.write_text(tekst, encoding="utf-8")
-    code, _, fout = _run("--register", str(register), "historie", "kort", "--stand", "2025-05-01")
-    assert code == 2 and "kader 'kort' is op 2025-05-01 nog niet bekend" in fout
-    assert "'d2' van 2025-06-01" in fout
+    for commando in ("historie", "toon"):
+        args = ("--register", str(register), commando, "KORT", "--stand", "2025-05-01")
+        code, _, fout = _run(*args)
+        assert code == 2 and "kader 'kort' is op 2025-05-01 nog niet bekend" in fout
+        assert "'d2' van 2025-06-01" in fout
+    code, _, fout = _run("--register", str(register), "toon", "kortt", "--stand", "2025-05-01")
+    assert code == 2 and "onbekend kader 'kortt'" in fout
 
 
 # --- verschil --sinds ------------------------------------------------------------------------

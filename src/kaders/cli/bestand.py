@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 from typer import _click as click
 
-from .. import laden
+from .. import laden, query
 from ..errors import GebruiksFout
-from ..models import Register
+from ..models import Kader, Register
 from .afdruk import meld
 from .bundel import bundel
 
@@ -117,6 +117,24 @@ def laad(ctx: typer.Context) -> Register:
     if STAND_PARAM in ctx.params:
         return op_stand(register, stand(ctx))
     return register
+
+
+def vind(ctx: typer.Context, register: Register, tekst: str) -> Kader:
+    """The framework a text names in the register as known on the stand (forgiving, as
+    query.vind); one that becomes known only later is a usage error that says since when."""
+    try:
+        return query.vind(register, tekst)
+    except GebruiksFout:
+        ruw = laad_ruw(ctx)
+        try:
+            later = query.vind(ruw, tekst)
+        except GebruiksFout:
+            later = None
+        if later is not None:
+            from ..stand import versies
+
+            versies(ruw, later.id, stand(ctx))  # raises: known only from its document's date
+        raise
 
 
 RegisterOpt = Annotated[

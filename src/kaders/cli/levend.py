@@ -5,9 +5,6 @@ from typing import Annotated
 
 import typer
 
-from .. import query
-from ..errors import GebruiksFout
-from ..models import Register
 from . import bestand, opties
 from .afdruk import Doel, druk_af
 from .uitvoeropties import met_uitvoer
@@ -58,22 +55,5 @@ def historie(
 
     ruw = bestand.laad_ruw(ctx)
     datum = bestand.stand(ctx)
-    bekend = bestand.op_stand(ruw, datum)
-    try:
-        kader = query.vind(bekend, kader_id)
-    except GebruiksFout:
-        later = _later(ruw, kader_id)
-        if later is None:
-            raise
-        kader_id = later  # known only later: versies says since when
-    else:
-        kader_id = kader.id
-    druk_af(weergave(kader_id, versies(ruw, kader_id, datum), datum), doel)
-
-
-def _later(register: Register, tekst: str) -> str | None:
-    """The id a text names in the whole file, if it names one; else None."""
-    try:
-        return query.vind(register, tekst).id
-    except GebruiksFout:
-        return None
+    kader = bestand.vind(ctx, bestand.op_stand(ruw, datum), kader_id)
+    druk_af(weergave(kader.id, versies(ruw, kader.id, datum), datum), doel)

@@ -66,7 +66,7 @@ def toon(
     Voorbeeld: kaders toon eulex-kosovo "EUMM Georgië"
     """
     register = bestand.laad(ctx)
-    kaders = [query.vind(register, tekst) for tekst in kader_ids]
+    kaders = [bestand.vind(ctx, register, tekst) for tekst in kader_ids]
     druk_af(weergaven.toon_kaders(kaders, register.regio_index, _bestand(ctx)), doel)
 
 
