@@ -54,7 +54,7 @@ def _hash(pad: Path) -> str:
 def test_append_keeps_every_existing_byte(tmp_path: Path) -> None:
     pad = _kopie(tmp_path, REGISTER)
     oud = pad.read_bytes()
-    schrijven.voeg_toe(pad, NIEUW)
+    schrijven.voeg_toe(pad, {**NIEUW, "document": "kst-29521-493"})
     nieuw = pad.read_bytes()
     assert nieuw.startswith(oud)
     assert nieuw[len(oud) :].decode().lstrip("\n").startswith('[[kader]]\nid = "test-kader"')
@@ -134,7 +134,8 @@ def test_export_toml_loads_back_to_the_same_register(tmp_path: Path) -> None:
 def test_cli_adds_from_json_on_stdin_and_diff_shows_only_added_lines(tmp_path: Path) -> None:
     pad = _kopie(tmp_path, REGISTER)
     oud = pad.read_text().splitlines()
-    uitkomst = kaders("--register", str(pad), "toevoegen", invoer=json.dumps(NIEUW))
+    data = {**NIEUW, "document": "kst-29521-493"}
+    uitkomst = kaders("--register", str(pad), "toevoegen", invoer=json.dumps(data))
     assert uitkomst.returncode == 0, uitkomst.stderr
     toon = kaders("--register", str(pad), "toon", "test-kader", "--formaat", "json")
     assert json.loads(toon.stdout)["personeel"] == 3

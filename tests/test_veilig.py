@@ -478,8 +478,10 @@ def test_no_writing_command_changes_a_byte_it_was_not_asked_to_write(
     assert (
         kaders("--register", str(register), "export", "-f", "csv", "-o", str(nieuw)).returncode == 0
     )
+    met_document = json.dumps({**NIEUW, "document": "kst-29521-493"})
     assert (
-        kaders("--register", str(werk / "link.toml"), "toevoegen", invoer=TOEVOEGEN).returncode == 0
+        kaders("--register", str(werk / "link.toml"), "toevoegen", invoer=met_document).returncode
+        == 0
     )
     na = _alle_bestanden(tmp_path, REGISTER.parent)
     veranderd = {p for p in na if na[p] != voor.get(p)}

@@ -99,6 +99,14 @@ def toevoegen(
     afgeleid: Annotated[
         list[str] | None, _tekstoptie("--afgeleid", "'veld: reden' (herhaalbaar).", "VELD:REDEN")
     ] = None,
+    document: Annotated[
+        str | None,
+        _tekstoptie(
+            "--document",
+            "Id van het document dat het kader invoert (als het register documenten heeft).",
+            "ID",
+        ),
+    ] = None,
     droog: Annotated[
         bool, typer.Option("--droog", help="Toon de TOML die zou worden toegevoegd; schrijf niets.")
     ] = False,
@@ -113,11 +121,7 @@ def toevoegen(
     """
     from .. import schrijven  # tomli-w and file locking: only where something is written
 
-    pad = bestand.register_in_gebruik(ctx)
-    if pad.resolve().is_relative_to(Path(laden.__file__).resolve().parent):
-        raise GebruiksFout(
-            ["het meegeleverde register is alleen-lezen; kies er een met --register PAD"]
-        )
+    pad = schrijfbaar_register(ctx)
     gegeven: dict[str, Any] = {
         "id": id_,
         "missie": missie,
@@ -135,7 +139,8 @@ def toevoegen(
         "bron": bron,
         "citaat": citaat,
         "toelichting": toelichting,
-        "afgeleid": [_afleiding(a) for a in afgeleid] if afgeleid else None,
+        "afgeleid": [afleiding(a) for a in afgeleid] if afgeleid else None,
+        "document": document,
     }
     data = {k: v for k, v in gegeven.items() if v is not None}
     if not data and not sys.stdin.isatty():
@@ -164,7 +169,18 @@ def _vocabulaire(waarde: str | None, geldig: Sequence[str]) -> str | None:
     return {g.casefold(): g for g in geldig}.get(waarde.casefold(), waarde)
 
 
-def _afleiding(tekst: str) -> dict[str, str]:
+def schrijfbaar_register(ctx: typer.Context) -> Path:
+    """The register in use, for a command that writes it; the installed copy never is."""
+    pad = bestand.register_in_gebruik(ctx)
+    if pad.resolve().is_relative_to(Path(laden.__file__).resolve().parent):
+        raise GebruiksFout(
+            ["het meegeleverde register is alleen-lezen; kies er een met --register PAD"]
+        )
+    return pad
+
+
+def afleiding(tekst: str) -> dict[str, str]:
+    """An --afgeleid value 'veld: reden' as a derived mark."""
     veld, scheiding, reden = tekst.partition(":")
     if not scheiding or not veld.strip() or not reden.strip():
         raise GebruiksFout([f"--afgeleid verwacht 'veld: reden', kreeg '{tekst}'"])
