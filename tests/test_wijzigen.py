@@ -237,6 +237,21 @@ def test_toevoegen_names_an_existing_document(tmp_path: Path) -> None:
     assert laad(pad).kader[-1].document == "brief-2"
 
 
+def test_interactive_toevoegen_asks_for_the_document(tmp_path: Path) -> None:
+    from test_veilig import _gesprek
+
+    pad = _kopie(tmp_path)
+    opties = ["--id", "vraag", "--missie", "V", "--naam", "V", "--regio", "europa", "--type"]
+    opties += ["civiel", "--organisatie", "EU", "--status", "verkenning", "--bron", "b"]
+    code, tekst = _gesprek(
+        ["--register", str(pad), "toevoegen", *opties],
+        [("document: ", "brief-3"), ("document: ", "brief-2")],
+    )
+    assert code == 0, tekst
+    assert "kaders: document: onbekend document 'brief-3'; bedoelde u 'brief-2'?" in tekst
+    assert laad(pad).kader[-1].document == "brief-2"
+
+
 # --- every refusal leaves the file byte for byte --------------------------------------------
 
 
@@ -339,6 +354,21 @@ def test_an_invalid_change_log_is_refused_before_anything_is_added(tmp_path: Pat
             uitkomst.stderr
         )
         assert _sha(pad) == voor
+
+
+def test_a_change_older_than_the_framework_is_refused(tmp_path: Path) -> None:
+    pad = _kopie(tmp_path)
+    oud = ["document-toevoegen", "--id", "brief-0", "--soort", "kamerbrief", "--datum"]
+    assert kaders("--register", str(pad), *oud, "2025-01-10", "--titel", "Oud").returncode == 0
+    voor = _sha(pad)
+    uitkomst = kaders("--register", str(pad), "wijzig", "kort", "--document", "brief-0",
+                      "--personeel", "5")  # fmt: skip
+    assert uitkomst.returncode == 1
+    assert (
+        "nieuwe wijziging (kader 'kort'): document 'brief-0' (2025-01-10) is ouder dan document "
+        "'brief-1' (2025-04-04) dat het kader invoerde"
+    ) in uitkomst.stderr
+    assert _sha(pad) == voor
 
 
 def test_core_errors_never_name_an_option(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from .. import inlezen, laden
-from ..errors import GebruiksFout
+from ..errors import GebruiksFout, onbekend
 from ..models import (
     BEEINDIGD,
     DUIDINGEN,
@@ -191,9 +191,10 @@ def _vraag_ontbrekende(data: dict[str, Any], pad: Path) -> None:
     """Ask for missing required fields on a terminal, each again until its answer is valid;
     without a terminal, name the missing options."""
     ontbrekend = [veld for veld in VERPLICHT if veld not in data]
-    if not ontbrekend:
-        return
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    if not ontbrekend and ("document" in data or not terminal):
+        return  # without a terminal the writer names a missing document and the documents
+    if not terminal:
         opties_ = ", ".join("--type" if v == "typen" else f"--{v}" for v in ontbrekend)
         raise GebruiksFout([f"ontbrekende opties: {opties_}"])
     from .. import schrijven
@@ -201,6 +202,8 @@ def _vraag_ontbrekende(data: dict[str, Any], pad: Path) -> None:
     # An invalid or read-only register fails before anyone types an answer.
     schrijven.controleer_schrijfrechten(pad)
     register = laden.laad(pad, bestand.cache_map())
+    if register.document and "document" not in data:
+        ontbrekend.append("document")
     for veld in ontbrekend:
         data[veld] = _vraag(register, veld)
     status = canonieke_status(data.get("status"))
@@ -223,6 +226,9 @@ def _vraag(register: Register, veld: str) -> Any:
         elif veld == "status":
             waarde = _vocabulaire(canonieke_status(antwoord), STATUSSEN)
         fouten = schrijven.veldfouten(register, veld, waarde)
+        documenten = [d.id for d in register.document]
+        if veld == "document" and not fouten and waarde not in documenten:
+            fouten = ["onbekend" + onbekend("document", antwoord, documenten)[len("onbekende") :]]
         if veld == "eind" and not fouten and antwoord == str(register.metadata.standaard_eind):
             fouten = ["een beëindigd kader heeft een eigen eind, niet het standaardeinde"]
         if not fouten:

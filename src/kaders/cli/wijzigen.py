@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import GebruiksFout
+from ..errors import GebruiksFout, onbekend
 from ..models import (
     DOCUMENTSOORTEN,
     DUIDINGEN,
@@ -26,7 +26,6 @@ from .opties import datum
 
 def _vocabulaire(optie: str, soort: str, geldig: Sequence[str]) -> Callable[[str], str]:
     """A parser for a vocabulary value in any case ('eu' -> 'EU'); unknown is a usage error."""
-    from ..errors import onbekend
 
     def lees(waarde: str) -> str:
         canoniek = {g.casefold(): g for g in geldig}.get(canonieke_status(waarde).casefold())
