@@ -188,6 +188,13 @@ def test_on_the_bundled_data_the_nmi_news_could_have_been_recorded(tmp_path: Pat
     assert laad(pad).wijziging[:-1] == oud.wijziging
 
 
+def test_beeindigd_in_the_dutch_spelling_in_a_hand_written_change(tmp_path: Path) -> None:
+    pad = _kopie(tmp_path)
+    tabel = '\n[[wijziging]]\nkader = "kort"\ndocument = "brief-2"\nstatus = "beëindigd"\n'
+    pad.write_text(pad.read_text(encoding="utf-8") + tabel + "eind = 2025-04-30\n", "utf-8")
+    assert laad(pad).wijziging[-1].status == "beeindigd"
+
+
 def test_document_toevoegen_from_options_json_and_toml(tmp_path: Path) -> None:
     pad = _kopie(tmp_path)
     opties = ["--id", "brief-3", "--soort", "Verslag", "--kamerstuk", "00 000, nr. 3"]

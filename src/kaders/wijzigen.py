@@ -210,10 +210,8 @@ def _na_de_wijziging(
                                   standaard_eind=meta.standaard_eind):  # fmt: skip
             if p.veld == "eind":
                 fouten.append(Melding(voorvoegsel + "het kader klopt daarna niet meer: " + p.tekst))
-    laatste = versies[vanaf].kader
-    for p in regels.buiten_periode(
-        meta.begin, meta.standaard_eind, [(laatste.id, laatste.begin, laatste.eind)]
-    ):
+    na = versies[vanaf].kader  # the framework as the new change leaves it
+    for p in regels.buiten_periode(meta.begin, meta.standaard_eind, [(na.id, na.begin, na.eind)]):
         waarschuwingen.append(Melding(f"waarschuwing: {voorvoegsel}daarna: {p.tekst}"))
     if fouten:
         raise KadersFout(list(dict.fromkeys(fouten)))
