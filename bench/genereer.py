@@ -7,6 +7,12 @@ The output is deterministic for a given size and seed.
 
     python bench/genereer.py 10000 > /tmp/kaders-10000.toml
     python bench/genereer.py 100000 --fout veld -o /tmp/kaders-100000-fout.toml
+    python bench/genereer.py 10000 --wijzigingen 10000 -o /tmp/kaders-10000-w.toml
+
+With `--wijzigingen N` the register gets documents (the first dated as the register, a dozen
+later ones a month apart), every framework names the first, and N changes follow, each by a
+later document: a new toelichting always (so each changes something), and now and then a new
+count, end or status, so that every folded framework still holds together.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ DUIDINGEN = ("circa", "circa", "maximaal", "exact")
 TELLINGEN = ("per-jaar", "gelijktijdig", "niet-vermeld")
 TYPEN = ("militair", "civiel", "politie")
 FOUTEN = ("geen", "veld", "dubbel", "regio")
+LATERE_DOCUMENTEN = 12
 
 
 def _slug(tekst: str) -> str:
@@ -145,11 +152,62 @@ def kaders(
         yield kader
 
 
-def schrijf(aantal: int, uit: Any, *, seed: int = 29521, fout: str = "geen") -> None:
+def documenten(datum: dt.date) -> list[dict[str, Any]]:
+    """The first document (dated as the register) and a dozen later ones, a month apart."""
+    uitkomst = []
+    for i in range(LATERE_DOCUMENTEN + 1):
+        uitkomst.append(
+            {
+                "id": f"doc-{i}",
+                "soort": "kamerbrief" if i == 0 else "voortgangsrapportage",
+                "kamerstuk": f"29 521, nr. {493 + i}",
+                "datum": datum + dt.timedelta(days=30 * i),
+                "titel": f"Synthetisch document {i}",
+            }
+        )
+    return uitkomst
+
+
+def wijzigingen(
+    aantal: int, kader_lijst: list[dict[str, Any]], rng: random.Random
+) -> Iterator[dict[str, Any]]:
+    """`aantal` valid changes of random frameworks, each by one of the later documents."""
+    for j in range(aantal):
+        kader = rng.choice(kader_lijst)
+        wijziging: dict[str, Any] = {
+            "kader": kader["id"],
+            "document": f"doc-{rng.randrange(1, LATERE_DOCUMENTEN + 1)}",
+            "plek": "Paragraaf 2",
+            "citaat": "Het kabinet past de bijdrage aan.",
+        }
+        keuze = rng.random()
+        if keuze < 0.3:
+            wijziging["personeel"] = rng.choice((2, 4, 6, 12, 25, 60, 120))
+            wijziging["duiding"] = rng.choice(DUIDINGEN)
+            wijziging["telling"] = rng.choice(TELLINGEN)
+        elif keuze < 0.5:
+            dagen = (EIND - kader["begin"]).days
+            wijziging["eind"] = kader["begin"] + dt.timedelta(days=rng.randrange(0, dagen + 1))
+        elif keuze < 0.6:
+            wijziging["status"] = rng.choice(("verlengd", "vastgesteld", "opgeschort"))
+        wijziging["toelichting"] = f"Wijziging {j + 1} (synthetisch)."
+        yield wijziging
+
+
+def _tabel(schrijf_regel: Any, naam: str, waarden: dict[str, Any]) -> None:
+    schrijf_regel(f"\n[[{naam}]]\n")
+    for sleutel, waarde in waarden.items():
+        schrijf_regel(f"{sleutel} = {_toml(waarde)}\n")
+
+
+def schrijf(
+    aantal: int, uit: Any, *, seed: int = 29521, fout: str = "geen", wijzigingen_: int = 0
+) -> None:
     """Write a register of `aantal` frameworks as TOML to a text stream.
 
     `fout` puts one error near the end: 'veld' (a mistyped key), 'dubbel' (a repeated id)
-    or 'regio' (an undefined region); 'geen' writes a valid register.
+    or 'regio' (an undefined region); 'geen' writes a valid register. `wijzigingen_` > 0 adds
+    documents and that many changes (see the module's docstring).
     """
     if fout not in FOUTEN:
         raise ValueError(f"onbekende fout '{fout}'; kies uit {', '.join(FOUTEN)}")
@@ -163,11 +221,13 @@ def schrijf(aantal: int, uit: Any, *, seed: int = 29521, fout: str = "geen") -> 
     for sleutel, waarde in bron["register"].items():
         schrijf_regel(f"{sleutel} = {_toml(waarde)}\n")
     for regio in regio_lijst:
-        schrijf_regel("\n[[regio]]\n")
-        for sleutel, waarde in regio.items():
-            schrijf_regel(f"{sleutel} = {_toml(waarde)}\n")
+        _tabel(schrijf_regel, "regio", regio)
+    if wijzigingen_:
+        for document in documenten(bron["register"]["datum"]):
+            _tabel(schrijf_regel, "document", document)
     plek = max(0, aantal - 3)
     eerste_id = ""
+    geschreven: list[dict[str, Any]] = []
     for i, kader in enumerate(kaders(aantal, regio_lijst, bron, rng)):
         if i == 0:
             eerste_id = kader["id"]
@@ -177,9 +237,13 @@ def schrijf(aantal: int, uit: Any, *, seed: int = 29521, fout: str = "geen") -> 
             kader["id"] = eerste_id
         elif i == plek and fout == "regio":
             kader["regio"] = "westelijke-balcan"
-        schrijf_regel("\n[[kader]]\n")
-        for sleutel, waarde in kader.items():
-            schrijf_regel(f"{sleutel} = {_toml(waarde)}\n")
+        if wijzigingen_:
+            kader["document"] = "doc-0"
+            geschreven.append({"id": kader["id"], "begin": kader["begin"]})
+        _tabel(schrijf_regel, "kader", kader)
+    if wijzigingen_ and geschreven:
+        for wijziging in wijzigingen(wijzigingen_, geschreven, random.Random(seed + 1)):
+            _tabel(schrijf_regel, "wijziging", wijziging)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -189,12 +253,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-o", "--uit", type=Path, help="uitvoerbestand (standaard stdout)")
     parser.add_argument("--seed", type=int, default=29521)
     parser.add_argument("--fout", choices=FOUTEN, default="geen", help="één fout bij het eind")
+    parser.add_argument("--wijzigingen", type=int, default=0, help="aantal wijzigingen (0: geen)")
     args = parser.parse_args(argv)
+    opties = {"seed": args.seed, "fout": args.fout, "wijzigingen_": args.wijzigingen}
     if args.uit is None:
-        schrijf(args.aantal, sys.stdout, seed=args.seed, fout=args.fout)
+        schrijf(args.aantal, sys.stdout, **opties)
         return
     with args.uit.open("w", encoding="utf-8") as uit:
-        schrijf(args.aantal, uit, seed=args.seed, fout=args.fout)
+        schrijf(args.aantal, uit, **opties)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,12 @@ as ratios to both: the first is the target, the second kaders' own overhead like
 For the bundled register it also prints, per round, the difference and ratio to both floors
 timed in that same round (their medians), which load on a shared machine shifts less.
 
+The living register: for every size a second register with as many changes as frameworks
+(`genereer.py --wijzigingen`) is timed cold (`totaal`, KADERS_CACHE=uit) beside the one
+without; the ratios with/without and the growth with changes from the smallest size to the
+largest are printed, with an in-process time of `stand.op_stand` + `stand.controleer` (the fold
+and the rules across the change log) on each register with changes.
+
 Prints one table and writes it as JSON (bench/resultaten.json by default, git-ignored).
 """
 
@@ -320,6 +326,9 @@ def _args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--snel", action="store_true", help="rookproef: 2 runs, 200 kaders")
     parser.add_argument("--zonder-hulpmiddelen", action="store_true", help="sla jq en mlr over")
     parser.add_argument("--uit", type=Path, default=BENCH / "resultaten.json")
+    parser.add_argument(
+        "--zonder-wijzigingen", action="store_true", help="sla de registers met wijzigingen over"
+    )
     args = parser.parse_args(argv)
     if args.snel:
         args.runs, args.groottes, args.runs_groot = 2, "200", "2"
@@ -353,8 +362,41 @@ def _register_metingen(starter: Starter) -> list[Meting]:
     return metingen
 
 
+KOUD = "totaal --per regio, zonder cache"
+KOUD_WIJZIGINGEN = KOUD + ", evenveel wijzigingen"
+
+
+def wijzigingen_pad(map_: Path, grootte: int) -> Path:
+    """The generated register of this size with as many changes as frameworks."""
+    return map_ / f"kaders-{grootte}-wijzigingen.toml"
+
+
+def vouwen(pad: Path, runs: int = 3) -> dict[str, Any]:
+    """In-process: the median time of `op_stand` (on the latest date) + `controleer`."""
+    from kaders import stand
+    from kaders.inlezen import laad_tekst, lees_tekst
+
+    register = laad_tekst(lees_tekst(pad), str(pad))
+    tijden, problemen = [], -1
+    for _ in range(runs):
+        begin = time.perf_counter()
+        stand.op_stand(register, dt.date.max)
+        problemen = len(stand.controleer(register))
+        tijden.append(time.perf_counter() - begin)
+    return {
+        "kaders": len(register.kader),
+        "wijzigingen": len(register.wijziging),
+        "mediaan_ms": round(statistics.median(tijden) * 1000, 1),
+        "problemen": problemen,
+    }
+
+
 def _schaal(
-    starter: Starter, map_: Path, grootte: int, hulpmiddelen: dict[str, str | None]
+    starter: Starter,
+    map_: Path,
+    grootte: int,
+    hulpmiddelen: dict[str, str | None],
+    met_wijzigingen: bool = True,
 ) -> tuple[list[Meting], dict[str, bool]]:
     """Generate registers of one size; the commands on them, and jq/mlr for reference."""
     pad, fout_pad = map_ / f"kaders-{grootte}.toml", map_ / f"kaders-{grootte}-fout.toml"
@@ -363,6 +405,15 @@ def _schaal(
             genereer.schrijf(grootte, uit, fout=fout)
     totaal = ["--register", str(pad), "totaal", "--per", "regio", "--formaat", "json"]
     totaal += ["--peildatum", PEILDATUM]
+    koud = {**starter.env, "KADERS_CACHE": "uit"}
+    wijz: list[Meting] = []
+    if met_wijzigingen:
+        gewijzigd = wijzigingen_pad(map_, grootte)
+        with gewijzigd.open("w", encoding="utf-8") as uit:
+            genereer.schrijf(grootte, uit, wijzigingen_=grootte)
+        argv = starter.kaders(*totaal[:1], str(gewijzigd), *totaal[2:])
+        wijz.append(Meting(KOUD_WIJZIGINGEN, "KADERS_CACHE=uit kaders totaal (wijzigingen)",
+                           grootte, argv, omgeving=koud))  # fmt: skip
     metingen = [
         Meting("valideer", "kaders valideer", grootte, starter.kaders("valideer", str(pad))),
         Meting(
@@ -372,12 +423,13 @@ def _schaal(
             starter.kaders(*totaal),
         ),
         Meting(
-            "totaal --per regio, zonder cache",
+            KOUD,
             "KADERS_CACHE=uit kaders totaal --per regio -f json",
             grootte,
             starter.kaders(*totaal),
-            omgeving={**starter.env, "KADERS_CACHE": "uit"},
+            omgeving=koud,
         ),
+        *wijz,
         Meting(
             "valideer, 1 fout bij het eind",
             "kaders valideer (fout)",
@@ -417,6 +469,52 @@ def _schaal(
     return metingen, controles
 
 
+def levend_register(
+    metingen: Sequence[Meting], gevouwen: dict[int, dict[str, Any]]
+) -> dict[str, Any]:
+    """Cold `totaal` with as many changes as frameworks against without, per size, and the
+    growth with changes from the smallest size to the largest (medians of the same run)."""
+    koud = {m.grootte: statistics.median(m.tijden) for m in metingen if m.naam == KOUD}
+    met = {m.grootte: statistics.median(m.tijden) for m in metingen if m.naam == KOUD_WIJZIGINGEN}
+    per_grootte = {
+        str(g): {
+            "zonder_ms": round(koud[g] * 1000, 1),
+            "met_ms": round(met[g] * 1000, 1),
+            "met_zonder": round(met[g] / koud[g], 3),
+            "vouwen": gevouwen.get(g) if g is not None else None,
+        }
+        for g in sorted(g for g in met if g is not None and g in koud)
+    }
+    groottes = sorted(g for g in met if g is not None)
+    groei = None
+    if len(groottes) > 1:
+        groei = {
+            "van": groottes[0],
+            "tot": groottes[-1],
+            "factor": round(met[groottes[-1]] / met[groottes[0]], 3),
+        }
+    return {"per_grootte": per_grootte, "groei_met_wijzigingen": groei}
+
+
+def _levend_tekst(wijzigingen: dict[str, Any]) -> list[str]:
+    regels = []
+    for grootte, r in wijzigingen["per_grootte"].items():
+        tekst = (
+            f"wijzigingen, {int(grootte):,} kaders: totaal koud {r['zonder_ms']:.0f} ms zonder, "
+            f"{r['met_ms']:.0f} ms met {int(grootte):,} wijzigingen: {r['met_zonder']:.2f} ×"
+        )
+        if r["vouwen"]:
+            v = r["vouwen"]
+            tekst += f"; op_stand + controleer in het proces {v['mediaan_ms']:.0f} ms"
+        regels.append(tekst)
+    groei = wijzigingen["groei_met_wijzigingen"]
+    if groei:
+        regels.append(
+            f"groei met wijzigingen {groei['van']:,} -> {groei['tot']:,}: {groei['factor']:.2f} ×"
+        )
+    return regels
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; exit 1 if a command failed or a reference tool disagreed."""
     args = _args(argv)
@@ -436,15 +534,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     vloer, gelijke_vloer = (statistics.median(m.tijden) for m in register[:2])
     alle = list(register)
     controles: dict[str, bool] = {}
+    gevouwen: dict[int, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="kaders-bench-") as tmp:
         starter.env["KADERS_CACHE"] = str(Path(tmp) / "cache")  # not the user's own cache
         for i, grootte in enumerate(groottes):
             runs = runs_groot[min(i, len(runs_groot) - 1)]
             print(f"bench: {grootte:,} kaders, {runs} runs per meting", file=sys.stderr)
-            metingen, gelijk = _schaal(starter, Path(tmp), grootte, hulpmiddelen)
+            metingen, gelijk = _schaal(
+                starter, Path(tmp), grootte, hulpmiddelen, not args.zonder_wijzigingen
+            )
             controles.update(gelijk)
             meet(metingen, starter.env, runs, args.opwarmen if grootte <= 10_000 else 0)
             alle += metingen
+            if not args.zonder_wijzigingen:
+                gevouwen[grootte] = vouwen(wijzigingen_pad(Path(tmp), grootte))
 
     rijen = [m.rij(vloer, gelijke_vloer) for m in alle]
     for meting, rij in zip(register, rijen, strict=False):
@@ -459,6 +562,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "hulpmiddelen": versies,
         "zelfde_uitkomst": controles,
         "metingen": rijen,
+        "wijzigingen": levend_register(alle, gevouwen),
     }
     args.uit.parent.mkdir(parents=True, exist_ok=True)
     args.uit.write_text(
@@ -484,6 +588,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "zelfde totaal als kaders: "
             + ", ".join(f"{k}: {'ja' if v else 'NEE'}" for k, v in controles.items())
         )
+    for regel in _levend_tekst(resultaat["wijzigingen"]):
+        print(regel)
     print(f"geschreven: {args.uit}")
     mislukt = [m for m in alle if m.exitcodes != {m.verwachte_exit}]
     for meting in mislukt:

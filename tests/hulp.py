@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from typer import _click as click
 
 from kaders.cli import SCHRIJVENDE_COMMANDOS, app
-from kaders.models import DUIDINGEN, TELLINGEN, TYPEN
+from kaders.models import DOCUMENTSOORTEN, DUIDINGEN, STATUSSEN, TELLINGEN, TYPEN
 
 _GROEP = typer.main.get_command(app)
 COMMANDOS = list(_GROEP.list_commands(click.Context(_GROEP)))  # type: ignore[attr-defined]
@@ -126,3 +126,70 @@ def op_terminal(*args: str, breedte: int, env: dict[str, str] | None = None) -> 
         delen.append(deel)
     os.close(meester)
     return proces.wait(timeout=60), b"".join(delen).decode("utf-8")
+
+
+# --- changes and documents for tests/data/klein-documenten.toml --------------------------------
+
+KLEIN_KADERS = ("eulex-kosovo", "verkenning-politie", "kort")
+KLEIN_DOCUMENTEN = ("brief-1", "brief-2")
+_VREEMD = st.sampled_from(
+    ["", " ", "x" * 3000, "\u202e", "😀", "nul\x00", "-1", "2025-02-30", "30-06-2028", "; rm -rf /"]
+)
+
+
+def _of_vreemd(waarden: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Mostly a plausible value, sometimes a hostile one."""
+    return st.one_of(waarden, waarden, waarden, _VREEMD)
+
+
+@st.composite
+def wijziging_opties(draw: st.DrawFn) -> list[str]:
+    """Options of `kaders wijzig` that set fields: plausible values, now and then a bad one."""
+    datums = st.dates(dt.date(2024, 1, 1), dt.date(2030, 1, 1)).map(str)
+    keuzes: dict[str, st.SearchStrategy[str]] = {
+        "--personeel": st.integers(0, 2_000_000).map(str),
+        "--duiding": st.sampled_from([*DUIDINGEN, "Circa"]),
+        "--telling": st.sampled_from(TELLINGEN),
+        "--begin": datums,
+        "--eind": datums,
+        "--status": st.sampled_from([*STATUSSEN, "beëindigd", "Verlengd"]),
+        "--toelichting": tekst,
+        "--missie": tekst,
+        "--naam": tekst,
+        "--regio": st.sampled_from(["europa", "westelijke-balkan", "europe", "Europa"]),
+        "--land": tekst,
+        "--organisatie": st.sampled_from(["EU", "navo", "VN", "NATO"]),
+        "--type": st.sampled_from([*TYPEN, "Militair", "marine"]),
+        "--afgeleid": st.sampled_from(["eind: schatting", "typen: niet genoemd", "geen-dubbele"]),
+        "--plek": tekst,
+        "--citaat": tekst,
+    }
+    gekozen = draw(st.lists(st.sampled_from(sorted(keuzes)), max_size=5, unique=True))
+    opties: list[str] = []
+    for optie in gekozen:
+        opties += [optie, draw(_of_vreemd(keuzes[optie]))]
+    return opties
+
+
+@st.composite
+def wijzig_args(draw: st.DrawFn) -> list[str]:
+    """Arguments of wijzig, beeindig or document-toevoegen on klein-documenten.toml."""
+    soort = draw(st.sampled_from(["wijzig", "beeindig", "document-toevoegen"]))
+    document = draw(_of_vreemd(st.sampled_from([*KLEIN_DOCUMENTEN, "brief-3"])))
+    if soort == "document-toevoegen":
+        args = [soort, "--id", draw(_of_vreemd(st.sampled_from(["brief-2", "brief-3", "x"])))]
+        args += ["--soort", draw(_of_vreemd(st.sampled_from(DOCUMENTSOORTEN)))]
+        args += ["--datum", draw(_of_vreemd(st.dates().map(str)))]
+        args += ["--titel", draw(_of_vreemd(tekst))]
+        if draw(st.booleans()):
+            args += ["--url", draw(st.sampled_from(["https://x.nl/a", "ftp://x", "x y"]))]
+    else:
+        kader = draw(_of_vreemd(st.sampled_from([*KLEIN_KADERS, "KORT", "onbekend"])))
+        args = [soort, kader, "--document", document]
+        if soort == "beeindig":
+            args += ["--per", draw(_of_vreemd(st.dates(dt.date(2024, 1, 1)).map(str)))]
+        else:
+            args += draw(wijziging_opties())
+    if draw(st.integers(0, 4)) == 0:
+        args.append("--droog")
+    return args

@@ -43,6 +43,28 @@ def test_generated_register_is_valid_and_varied(tmp_path: Path) -> None:
     assert len({k.organisatie for k in kaders}) >= 4 and len({k.status for k in kaders}) >= 4
 
 
+def test_generated_changes_are_valid_and_fold(tmp_path: Path) -> None:
+    from kaders import stand
+
+    pad = tmp_path / "w.toml"
+    with pad.open("w", encoding="utf-8") as uit:
+        genereer.schrijf(400, uit, wijzigingen_=600)
+    register = laad(pad)
+    assert (len(register.kader), len(register.wijziging)) == (400, 600)
+    assert stand.controleer(register) == []
+    eerste = min(d.datum for d in register.document)
+    datums = {d.id: d.datum for d in register.document}
+    assert all(datums[w.document] > eerste for w in register.wijziging)
+    assert {k.document for k in register.kader} == {"doc-0"}
+    gevouwen = stand.op_stand(register, max(datums.values()))
+    assert gevouwen.kader != register.kader and len(gevouwen.kader) == 400
+    # without changes the generator writes what it always wrote
+    een, twee = io.StringIO(), io.StringIO()
+    genereer.schrijf(200, een)
+    genereer.schrijf(200, twee, wijzigingen_=0)
+    assert een.getvalue() == twee.getvalue() and "[[document]]" not in een.getvalue()
+
+
 def test_generator_is_deterministic() -> None:
     een, twee = io.StringIO(), io.StringIO()
     genereer.schrijf(200, een)
@@ -91,3 +113,6 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
         assert naam in namen
     assert all(m["runs"] == 2 and m["piek_mb"] > 0 for m in resultaat["metingen"])
     assert all(resultaat["zelfde_uitkomst"].values())
+    levend = resultaat["wijzigingen"]["per_grootte"]["200"]
+    assert levend["met_zonder"] > 0 and levend["vouwen"]["problemen"] == 0
+    assert "wijzigingen, 200 kaders: totaal koud" in proces.stdout

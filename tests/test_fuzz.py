@@ -18,13 +18,13 @@ from typing import Any
 
 import pytest
 import tomli_w
-from conftest import KLEIN, REGISTER, kaders
-from hulp import COMMANDOS, LEES_COMMANDOS, register_data
+from conftest import DATA, KLEIN, REGISTER, kaders
+from hulp import COMMANDOS, LEES_COMMANDOS, register_data, wijzig_args
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from kaders.cli import app
+from kaders.cli import SCHRIJVENDE_COMMANDOS, app
 
 _LANG = os.environ.get("KADERS_FUZZ") == "lang"
 AANTAL = int(os.environ.get("KADERS_FUZZ_AANTAL", "10000" if _LANG else "150"))
@@ -276,6 +276,15 @@ OPTIES = [
     "--droog",
     "--version",
     "--register",
+    "--document",
+    "--per",
+    "--plek",
+    "--citaat",
+    "--soort",
+    "--datum",
+    "--titel",
+    "--url",
+    "--eind",
 ]
 WAARDEN = st.one_of(
     st.sampled_from(
@@ -324,6 +333,10 @@ WAARDEN = st.one_of(
             "-1",
             "0",
             "99999999999999999999",
+            "kst-29521-494",
+            "eulex-kosovo",
+            "beëindigd",
+            "kamerbrief",
         ]
     ),
     st.text(max_size=30),
@@ -347,7 +360,7 @@ def test_fuzzed_arguments_never_trace(tmp_path: Path, args: list[str]) -> None:
     if not pad.exists():
         shutil.copyfile(REGISTER, pad)
     voor = _hash(pad)
-    schrijft = args[0] == "toevoegen" and "--droog" not in args
+    schrijft = args[0] in SCHRIJVENDE_COMMANDOS and "--droog" not in args
     volledig = ["--register", str(pad), *args]
     uitkomst = _roep(volledig, invoer="")
     _controleer(volledig, uitkomst)
@@ -414,11 +427,21 @@ def test_real_processes_on_broken_input(tmp_path: Path) -> None:
 # --- the writing commands: refusals ------------------------------------------------------------
 
 DOELEN = ("nieuw", "bestaand", "register", "link", "hard", "alleen-lezen", "vaste-map", "map")
+SCHRIJVERS = ("toevoegen", "wijzig", "beeindig", "document-toevoegen")  # append to a register
 TOEGESTAAN = {  # (command, target) -> written with --overschrijf, without
     "export": {"nieuw": (True, True), "bestaand": (True, False)},
-    "toevoegen": {d: (True, True) for d in ("bestaand", "register", "link", "hard")},
+    **{c: {d: (True, True) for d in ("bestaand", "register", "link", "hard")} for c in SCHRIJVERS},
 }
+MET_DOCUMENTEN = DATA / "klein-documenten.toml"
+SCHRIJFARGS = {  # what each appending command is asked to add (stdin, or options)
+    "toevoegen": ["toevoegen"],
+    "wijzig": ["wijzig", "EULEX-kosovo", "--document", "brief-2", "--toelichting", "fuzz"],
+    "beeindig": ["beeindig", "kort", "--per", "2025-04-30", "--document", "brief-2"],
+    "document-toevoegen": ["document-toevoegen"],
+}
+NIEUW_DOCUMENT = {"id": "fuzz-doc", "soort": "verslag", "datum": "2025-05-23", "titel": "F"}
 NIEUW_KADER = {
+    "document": "brief-1",
     "id": "fuzz-nieuw",
     "missie": "F",
     "naam": "F",
@@ -433,14 +456,14 @@ NIEUW_KADER = {
 def _doelen(map_: Path) -> dict[str, Path]:
     """A register and every kind of target beside it; the read-only folder is locked last."""
     register = map_ / "register.toml"
-    shutil.copyfile(KLEIN, register)
-    shutil.copyfile(KLEIN, map_ / "bestaand.toml")
-    shutil.copyfile(KLEIN, map_ / "alleen-lezen.toml")
+    shutil.copyfile(MET_DOCUMENTEN, register)
+    shutil.copyfile(MET_DOCUMENTEN, map_ / "bestaand.toml")
+    shutil.copyfile(MET_DOCUMENTEN, map_ / "alleen-lezen.toml")
     (map_ / "alleen-lezen.toml").chmod(0o444)
     (map_ / "link.toml").symlink_to(register)
     os.link(register, map_ / "hard.toml")
     (map_ / "vast").mkdir()
-    shutil.copyfile(KLEIN, map_ / "vast" / "register.toml")
+    shutil.copyfile(MET_DOCUMENTEN, map_ / "vast" / "register.toml")
     (map_ / "vast").chmod(0o555)
     (map_ / "map").mkdir()
     return {
@@ -465,7 +488,7 @@ def _stand(map_: Path) -> dict[str, tuple[str, int]]:
 
 @FUZZ
 @given(
-    commando=st.sampled_from(["export", "toevoegen"]),
+    commando=st.sampled_from(["export", *SCHRIJVERS]),
     doel=st.sampled_from(DOELEN),
     overschrijf=st.booleans(),
     formaat=st.sampled_from([*FORMATEN, "toml"]),
@@ -486,9 +509,10 @@ def test_writing_commands_refuse_what_was_not_asked(
             args += ["--overschrijf"] if overschrijf else []
         else:
             register = ["--register", str(doelen[doel])]
-            args = ["toevoegen"]
+            args = SCHRIJFARGS[commando]
         volledig = [*args, *register] if na_commando else [*register, *args]
-        uitkomst = _roep(volledig, invoer=json.dumps(NIEUW_KADER))
+        invoer = NIEUW_DOCUMENT if commando == "document-toevoegen" else NIEUW_KADER
+        uitkomst = _roep(volledig, invoer=json.dumps(invoer))
         _controleer(volledig, uitkomst)
         mag = TOEGESTAAN[commando].get(doel, (False, False))[0 if overschrijf else 1]
         assert uitkomst.exit_code == (0 if mag else 1), (volledig, uitkomst.stderr)
@@ -503,3 +527,26 @@ def test_writing_commands_refuse_what_was_not_asked(
         assert {p for p in na if na[p] != voor.get(p)} == geschreven, volledig
     finally:
         (map_ / "vast").chmod(0o755)
+
+
+# --- the appending commands: every refusal leaves the register byte for byte ----------------
+
+
+@FUZZ
+@given(args=wijzig_args())
+def test_wijzig_beeindig_and_documents_refuse_cleanly(tmp_path: Path, args: list[str]) -> None:
+    """Generated changes and documents, hostile values among them: exit 0 (the entry appended,
+    the old bytes a prefix), or 1 or 2 with a Dutch message and the file untouched."""
+    pad = tmp_path / "register.toml"
+    shutil.copyfile(MET_DOCUMENTEN, pad)
+    voor = pad.read_bytes()
+    volledig = ["--register", str(pad), *args]
+    uitkomst = _roep(volledig, invoer="")
+    _controleer(volledig, uitkomst)
+    na = pad.read_bytes()
+    if uitkomst.exit_code != 0 or "--droog" in args:
+        assert na == voor, volledig
+        if uitkomst.exit_code != 0:
+            assert uitkomst.stderr.startswith("kaders: "), uitkomst.stderr
+        return
+    assert na.startswith(voor) and len(na) > len(voor), volledig

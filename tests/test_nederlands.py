@@ -74,6 +74,8 @@ def test_every_help_page_is_dutch(commando: str) -> None:
             "TELLING",
             "LAND",
             "VELD:REDEN",
+            "SOORT",
+            "URL",
         }, (commando, metavar)
 
 

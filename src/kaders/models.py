@@ -235,7 +235,7 @@ class Wijziging(Strikt):
     telling: Telling | None = Field(default=None, description=_ZET)
     begin: Datum | None = Field(default=None, description=_ZET)
     eind: Datum | None = Field(default=None, description=_ZET)
-    status: Status | None = Field(default=None, description=_ZET)
+    status: StatusVeld | None = Field(default=None, description=_ZET)
     toelichting: Tekst | None = Field(default=None, description=_ZET)
     afgeleid: list[Afleiding] = Field(
         default_factory=leeg,

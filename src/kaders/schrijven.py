@@ -13,7 +13,7 @@ from typing import Any
 import tomli_w
 
 from . import inlezen, regels
-from .errors import KadersFout, Melding, onbekend, os_fout
+from .errors import KadersFout, Melding, dichtstbij, onbekend, os_fout
 from .inlezen import decodeer, laad_tekst, lees_bytes, valideer_kader
 from .models import BEEINDIGD, Kader, Register, canonieke_status
 from .rechten import controleer_schrijfrechten as controleer_schrijfrechten
@@ -27,9 +27,19 @@ def _zonder_lege(waarden: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in waarden.items() if v is not None and v != []}
 
 
+def tabel_toml(naam: str, waarden: Mapping[str, Any]) -> str:
+    """One table of an array of tables (`[[naam]]`), written by tomli-w."""
+    tekst = tomli_w.dumps({naam: [waarden]})
+    if not tekst.startswith(f"[[{naam}]]\n"):
+        # tomli-w writes a table that fits on one line inline ('naam = [{...}]'), which would
+        # start a second array of that name; then every value fits on a line of its own.
+        tekst = f"[[{naam}]]\n" + tomli_w.dumps(waarden)
+    return tekst
+
+
 def kader_toml(kader: Kader) -> str:
     """One framework as a `[[kader]]` table written by tomli-w."""
-    return tomli_w.dumps({"kader": [_zonder_lege(kader.model_dump(mode="python"))]})
+    return tabel_toml("kader", _zonder_lege(kader.model_dump(mode="python")))
 
 
 def register_toml(register: Register, kaders: list[Kader] | None = None) -> str:
@@ -77,9 +87,32 @@ def nieuw_kader(register: Register, data: Mapping[str, Any]) -> Kader:
     ):
         if p.tabel == "kader" and p.rij == len(register.kader):
             meldingen.append(Melding(regels.als_tekst(p, "in het register (het id bestaat al)")))
+    documentfouten = _documentfouten(register, aangevuld)
+    meldingen += documentfouten
     if meldingen or kader is None:
-        raise KadersFout([Melding(f"nieuw {m.tekst}") for m in meldingen])
+        soort = "document" if documentfouten else ""
+        raise KadersFout([Melding(f"nieuw {m.tekst}") for m in meldingen], soort=soort)
     return kader
+
+
+def _documentfouten(register: Register, data: Mapping[str, Any]) -> list[Melding]:
+    """A framework names the document that introduced it, once the register has documents."""
+    document, naam = data.get("document"), f"kader '{data.get('id')}'"
+    if not register.document:
+        if document is None:
+            return []
+        tekst = f"{naam}: veld 'document': dit register heeft nog geen documenten; voeg eerst "
+        return [Melding(tekst + f"document '{document}' toe")]
+    lijst = "; ".join(f"{d.id} ({d.datum}, {d.titel})" for d in register.document)
+    if document is None:
+        tekst = f"{naam}: noemt geen document; in een register met documenten noemt elk kader het "
+        return [Melding(tekst + f"document dat het invoerde. Documenten: {lijst}")]
+    if document not in {d.id for d in register.document}:
+        tekst = f"{naam}: veld 'document': onbekend document '{document}'"
+        beste = dichtstbij(str(document), [d.id for d in register.document])
+        tekst += f"; bedoelde u '{beste[0]}'?" if beste else "."
+        return [Melding(f"{tekst} Documenten: {lijst}")]
+    return []
 
 
 def veldfouten(register: Register, veld: str, waarde: Any) -> list[str]:
@@ -117,12 +150,12 @@ def buiten_periode(register: Register, kader: Kader) -> list[Melding]:
     ]
 
 
-def aangevulde_tekst(oud: str, kader: Kader) -> str:
-    """The old text, unchanged, followed by the new table."""
+def aangevulde_tekst(oud: str, tabel: str) -> str:
+    """The old text, unchanged, followed by the new table (TOML), after one blank line."""
     scheiding = (
         "" if oud == "" or oud.endswith("\n\n") else ("\n" if oud.endswith("\n") else "\n\n")
     )
-    return oud + scheiding + kader_toml(kader)
+    return oud + scheiding + tabel
 
 
 @contextlib.contextmanager
@@ -234,6 +267,35 @@ def _ruim_restanten_op(pad: Path) -> None:
             rest.unlink()
 
 
+def vul_aan(pad: Path, aanvulling: Callable[[Register, str], str], *, droog: bool = False) -> None:
+    """Append to the register file: the shared steps of every writer that adds a table.
+
+    Under the lock: check the rights to replace the file, read it, refuse an invalid register,
+    let `aanvulling(register, oude_tekst)` validate what it adds and return the whole new text
+    (the old text as a prefix), then replace the file atomically (a BOM stays). Nothing is
+    written when anything fails, or when `droog` is set.
+    """
+    with slot(pad):
+        controleer_schrijfrechten(pad)
+        ruw = lees_bytes(pad)
+        oud = decodeer(ruw, str(pad))
+        try:
+            register = laad_tekst(oud, str(pad))
+        except KadersFout as fout:
+            raise KadersFout([ongeldig_register(pad), *fout.meldingen]) from None
+        nieuw = aanvulling(register, oud)
+        assert nieuw.startswith(oud)  # an append, never a rewrite
+        if not droog:
+            _ruim_restanten_op(pad)
+            bom = b"\xef\xbb\xbf" if ruw.startswith(b"\xef\xbb\xbf") else b""
+            schrijf_atomisch(pad, bom + nieuw.encode("utf-8"))
+
+
+def ongeldig_register(pad: Path) -> Melding:
+    """The first message when a writer refuses a register that is already invalid."""
+    return Melding("het register is al ongeldig; herstel het eerst (kaders valideer)", str(pad))
+
+
 def voeg_toe(
     pad: Path,
     data: Mapping[str, Any],
@@ -243,33 +305,23 @@ def voeg_toe(
 ) -> tuple[Kader, str]:
     """Append one framework to the register file; returns it and the TOML that was appended.
 
-    Under the lock: check the rights to replace the file, read, refuse an invalid register,
-    validate the new framework against it, validate the whole new text, then replace the file
-    atomically. Nothing is written when anything fails, or when `droog` is set. Warnings (dates
-    outside the register's period) go to `waarschuw`.
+    Validates the new framework against the register, then the whole new text (see `vul_aan`).
+    Warnings (dates outside the register's period) go to `waarschuw`.
     """
-    with slot(pad):
-        controleer_schrijfrechten(pad)
-        ruw = lees_bytes(pad)
-        oud = decodeer(ruw, str(pad))
-        try:
-            register = laad_tekst(oud, str(pad))
-        except KadersFout as fout:
-            kop = Melding(
-                "het register is al ongeldig; herstel het eerst (kaders valideer)", str(pad)
-            )
-            raise KadersFout([kop, *fout.meldingen]) from None
+    gemaakt: list[Kader] = []
+
+    def aanvulling(register: Register, oud: str) -> str:
         kader = nieuw_kader(register, data)
         for melding in buiten_periode(register, kader):
             if waarschuw is not None:
                 waarschuw(melding)
-        nieuw = aangevulde_tekst(oud, kader)
+        nieuw = aangevulde_tekst(oud, kader_toml(kader))
         laad_tekst(nieuw, str(pad))
-        if not droog:
-            _ruim_restanten_op(pad)
-            bom = b"\xef\xbb\xbf" if ruw.startswith(b"\xef\xbb\xbf") else b""
-            schrijf_atomisch(pad, bom + nieuw.encode("utf-8"))
-    return kader, kader_toml(kader)
+        gemaakt.append(kader)
+        return nieuw
+
+    vul_aan(pad, aanvulling, droog=droog)
+    return gemaakt[0], kader_toml(gemaakt[0])
 
 
 _JSON_NL = {
@@ -284,13 +336,14 @@ _JSON_NL = {
 }
 
 
-def lees_invoer(ruw: bytes) -> dict[str, Any]:
-    """One framework from stdin: a JSON object (as in the JSON output) or a TOML table."""
+def lees_invoer(ruw: bytes, tabel: str = "kader") -> dict[str, Any]:
+    """One record from stdin: a JSON object (as in the JSON output) or a TOML table."""
     import json
 
     inhoud = decodeer(ruw, "<stdin>")
     if not inhoud.strip():
-        raise KadersFout([Melding("geen invoer op stdin: verwacht één kader als JSON of TOML")])
+        tekst = f"geen invoer op stdin: verwacht één {tabel} als JSON of TOML"
+        raise KadersFout([Melding(tekst)])
     begin = inhoud.lstrip()
     if begin.startswith("[") and not begin.startswith("[["):
         with contextlib.suppress(json.JSONDecodeError):
@@ -306,12 +359,12 @@ def lees_invoer(ruw: bytes) -> dict[str, Any]:
             raise KadersFout([Melding("verwacht één JSON-object", "<stdin>")])
         return data
     toml_data = parse_toml(inhoud, "<stdin>")
-    tabellen = toml_data.get("kader")
-    if list(toml_data) == ["kader"] and isinstance(tabellen, list):
+    tabellen = toml_data.get(tabel)
+    if list(toml_data) == [tabel] and isinstance(tabellen, list):
         if len(tabellen) != 1:
-            raise KadersFout([Melding("verwacht precies één [[kader]]-tabel", "<stdin>")])
+            raise KadersFout([Melding(f"verwacht precies één [[{tabel}]]-tabel", "<stdin>")])
         if not isinstance(tabellen[0], dict):
-            raise KadersFout([Melding("[[kader]] moet een tabel zijn", "<stdin>")])
+            raise KadersFout([Melding(f"[[{tabel}]] moet een tabel zijn", "<stdin>")])
         return dict(tabellen[0])
     return toml_data
 

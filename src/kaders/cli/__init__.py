@@ -11,7 +11,7 @@ import typer.models
 from typer import _click as click
 
 from .. import __version__
-from . import bestand, bijhouden, levend, opties, overzicht, vergelijken
+from . import bestand, bijhouden, levend, opties, overzicht, vergelijken, wijzigen
 from .nederlands import KadersCommando, KadersGroep
 
 # Every command, by name, in the order the help lists them. A new command is one line here.
@@ -27,9 +27,14 @@ COMMANDOS: dict[str, Callable[..., Any]] = {
     "documenten": levend.documenten,
     "valideer": bijhouden.valideer,
     "toevoegen": bijhouden.toevoegen,
+    "document-toevoegen": wijzigen.document_toevoegen,
+    "wijzig": wijzigen.wijzig,
+    "beeindig": wijzigen.beeindig,
     "schema": overzicht.schema,
 }
-SCHRIJVENDE_COMMANDOS = frozenset({"toevoegen"})  # the commands that change a register
+SCHRIJVENDE_COMMANDOS = frozenset(
+    {"toevoegen", "document-toevoegen", "wijzig", "beeindig"}
+)  # the commands that change a register
 # The commands that read the register as known on a day: each gets --stand, here only.
 OP_STAND = frozenset(
     {"list", "toon", "totaal", "verloopt", "export", "tijdlijn", "historie", "documenten"}

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from .. import inlezen, laden
-from ..errors import GebruiksFout
+from ..errors import GebruiksFout, onbekend
 from ..models import (
     BEEINDIGD,
     DUIDINGEN,
@@ -99,6 +99,14 @@ def toevoegen(
     afgeleid: Annotated[
         list[str] | None, _tekstoptie("--afgeleid", "'veld: reden' (herhaalbaar).", "VELD:REDEN")
     ] = None,
+    document: Annotated[
+        str | None,
+        _tekstoptie(
+            "--document",
+            "Id van het document dat het kader invoert (als het register documenten heeft).",
+            "ID",
+        ),
+    ] = None,
     droog: Annotated[
         bool, typer.Option("--droog", help="Toon de TOML die zou worden toegevoegd; schrijf niets.")
     ] = False,
@@ -113,11 +121,7 @@ def toevoegen(
     """
     from .. import schrijven  # tomli-w and file locking: only where something is written
 
-    pad = bestand.register_in_gebruik(ctx)
-    if pad.resolve().is_relative_to(Path(laden.__file__).resolve().parent):
-        raise GebruiksFout(
-            ["het meegeleverde register is alleen-lezen; kies er een met --register PAD"]
-        )
+    pad = schrijfbaar_register(ctx)
     gegeven: dict[str, Any] = {
         "id": id_,
         "missie": missie,
@@ -135,7 +139,8 @@ def toevoegen(
         "bron": bron,
         "citaat": citaat,
         "toelichting": toelichting,
-        "afgeleid": [_afleiding(a) for a in afgeleid] if afgeleid else None,
+        "afgeleid": [afleiding(a) for a in afgeleid] if afgeleid else None,
+        "document": document,
     }
     data = {k: v for k, v in gegeven.items() if v is not None}
     if not data and not sys.stdin.isatty():
@@ -164,7 +169,18 @@ def _vocabulaire(waarde: str | None, geldig: Sequence[str]) -> str | None:
     return {g.casefold(): g for g in geldig}.get(waarde.casefold(), waarde)
 
 
-def _afleiding(tekst: str) -> dict[str, str]:
+def schrijfbaar_register(ctx: typer.Context) -> Path:
+    """The register in use, for a command that writes it; the installed copy never is."""
+    pad = bestand.register_in_gebruik(ctx)
+    if pad.resolve().is_relative_to(Path(laden.__file__).resolve().parent):
+        raise GebruiksFout(
+            ["het meegeleverde register is alleen-lezen; kies er een met --register PAD"]
+        )
+    return pad
+
+
+def afleiding(tekst: str) -> dict[str, str]:
+    """An --afgeleid value 'veld: reden' as a derived mark."""
     veld, scheiding, reden = tekst.partition(":")
     if not scheiding or not veld.strip() or not reden.strip():
         raise GebruiksFout([f"--afgeleid verwacht 'veld: reden', kreeg '{tekst}'"])
@@ -175,9 +191,10 @@ def _vraag_ontbrekende(data: dict[str, Any], pad: Path) -> None:
     """Ask for missing required fields on a terminal, each again until its answer is valid;
     without a terminal, name the missing options."""
     ontbrekend = [veld for veld in VERPLICHT if veld not in data]
-    if not ontbrekend:
-        return
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    if not ontbrekend and ("document" in data or not terminal):
+        return  # without a terminal the writer names a missing document and the documents
+    if not terminal:
         opties_ = ", ".join("--type" if v == "typen" else f"--{v}" for v in ontbrekend)
         raise GebruiksFout([f"ontbrekende opties: {opties_}"])
     from .. import schrijven
@@ -185,6 +202,8 @@ def _vraag_ontbrekende(data: dict[str, Any], pad: Path) -> None:
     # An invalid or read-only register fails before anyone types an answer.
     schrijven.controleer_schrijfrechten(pad)
     register = laden.laad(pad, bestand.cache_map())
+    if register.document and "document" not in data:
+        ontbrekend.append("document")
     for veld in ontbrekend:
         data[veld] = _vraag(register, veld)
     status = canonieke_status(data.get("status"))
@@ -207,6 +226,9 @@ def _vraag(register: Register, veld: str) -> Any:
         elif veld == "status":
             waarde = _vocabulaire(canonieke_status(antwoord), STATUSSEN)
         fouten = schrijven.veldfouten(register, veld, waarde)
+        documenten = [d.id for d in register.document]
+        if veld == "document" and not fouten and waarde not in documenten:
+            fouten = [onbekend("document", antwoord, documenten)]
         if veld == "eind" and not fouten and antwoord == str(register.metadata.standaard_eind):
             fouten = ["een beëindigd kader heeft een eigen eind, niet het standaardeinde"]
         if not fouten:

@@ -34,6 +34,8 @@ HINTS = {
     "(chmod u+w), of werk op een kopie met --register",
     "eigenaar": "tip: laat de eigenaar het wijzigen, of werk op een kopie met --register",
     "map": "tip: maak de map schrijfbaar, of schrijf naar een bestand in een andere map",
+    "document": "tip: noem het document met --document ID; een nieuw document voegt u toe met "
+    "'kaders document-toevoegen'",
 }
 # Click's English usage errors (as of Typer 0.29) and their Dutch text; a test checks each.
 CLICK_MELDINGEN = (

@@ -1,0 +1,282 @@
+"""Commands that record what later documents say: wijzig, beeindig and document-toevoegen."""
+
+import datetime as dt
+import re
+import sys
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import GebruiksFout, onbekend
+from ..models import (
+    DOCUMENTSOORTEN,
+    DUIDINGEN,
+    ORGANISATIES,
+    STATUSSEN,
+    TELLINGEN,
+    TYPEN,
+    WIJZIGBARE_VELDEN,
+    canonieke_status,
+)
+from .afdruk import meld, schrijf
+from .bijhouden import afleiding, schrijfbaar_register
+from .opties import datum
+
+
+def _vocabulaire(optie: str, soort: str, geldig: Sequence[str]) -> Callable[[str], str]:
+    """A parser for a vocabulary value in any case ('eu' -> 'EU'); unknown is a usage error."""
+
+    def lees(waarde: str) -> str:
+        canoniek = {g.casefold(): g for g in geldig}.get(canonieke_status(waarde).casefold())
+        if canoniek is None:
+            raise GebruiksFout([f"{optie}: {onbekend(soort, waarde, geldig)}"])
+        return canoniek
+
+    return lees
+
+
+def _aantal(waarde: str) -> int:
+    """A count: a whole number of at least 0."""
+    if re.fullmatch(r"\d{1,12}", waarde.strip(), re.ASCII):
+        return int(waarde)
+    raise GebruiksFout(
+        [f"ongeldig aantal voor --personeel: '{waarde}'; verwacht een geheel getal, bv. 10"]
+    )
+
+
+def _optie(naam: str, hulp: str, metavar: str = "TEKST", **extra: Any) -> Any:
+    return typer.Option(naam, help=hulp, metavar=metavar, show_default=False, **extra)
+
+
+IdArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", help="Het kader: id (hoofdletters mogen) of missienaam.", show_default=False
+    ),
+]
+DocumentOpt = Annotated[
+    str,
+    _optie("--document", "Id van het document dat de wijziging brengt (verplicht).", "ID"),
+]
+PlekOpt = Annotated[str | None, _optie("--plek", "Waar in het document de wijziging staat.")]
+CitaatOpt = Annotated[str | None, _optie("--citaat", "De exacte woorden uit het document.")]
+DroogOpt = Annotated[
+    bool, typer.Option("--droog", help="Toon de TOML die zou worden toegevoegd; schrijf niets.")
+]
+
+
+def wijzig(
+    ctx: typer.Context,
+    kader: IdArg,
+    document: DocumentOpt,
+    plek: PlekOpt = None,
+    citaat: CitaatOpt = None,
+    personeel: Annotated[
+        int | None, _optie("--personeel", "Nieuw aantal.", "AANTAL", parser=_aantal)
+    ] = None,
+    duiding: Annotated[
+        str | None,
+        _optie(
+            "--duiding",
+            "circa, maximaal, exact.",
+            "DUIDING",
+            parser=_vocabulaire("--duiding", "duiding", DUIDINGEN),
+        ),
+    ] = None,
+    telling: Annotated[
+        str | None,
+        _optie(
+            "--telling",
+            "per-jaar, gelijktijdig, niet-vermeld.",
+            "TELLING",
+            parser=_vocabulaire("--telling", "telling", TELLINGEN),
+        ),
+    ] = None,
+    begin: Annotated[
+        dt.date | None,
+        _optie("--begin", "Nieuw begin (JJJJ-MM-DD).", "DATUM", parser=datum("--begin")),
+    ] = None,
+    eind: Annotated[
+        dt.date | None,
+        _optie("--eind", "Nieuw eind (JJJJ-MM-DD).", "DATUM", parser=datum("--eind")),
+    ] = None,
+    status: Annotated[
+        str | None,
+        _optie(
+            "--status",
+            "Nieuwe status (beëindigd mag).",
+            "STATUS",
+            parser=_vocabulaire("--status", "status", STATUSSEN),
+        ),
+    ] = None,
+    toelichting: Annotated[str | None, _optie("--toelichting", "Nieuwe toelichting.")] = None,
+    missie: Annotated[str | None, _optie("--missie", "Nieuwe korte naam.")] = None,
+    naam: Annotated[str | None, _optie("--naam", "Nieuwe volledige naam.")] = None,
+    regio: Annotated[str | None, _optie("--regio", "Nieuwe regio-id.", "REGIO")] = None,
+    land: Annotated[
+        list[str] | None, _optie("--land", "Landen (herhaalbaar; vervangt de lijst).", "LAND")
+    ] = None,
+    organisatie: Annotated[
+        str | None,
+        _optie(
+            "--organisatie",
+            "Nieuwe organisatie.",
+            "ORG",
+            parser=_vocabulaire("--organisatie", "organisatie", ORGANISATIES),
+        ),
+    ] = None,
+    type_: Annotated[
+        list[str] | None,
+        _optie("--type", "militair, civiel, politie (herhaalbaar; vervangt de lijst).", "TYPE"),
+    ] = None,
+    afgeleid: Annotated[
+        list[str] | None,
+        _optie("--afgeleid", "'veld: reden' voor een veld dat deze wijziging zet.", "VELD:REDEN"),
+    ] = None,
+    droog: DroogOpt = False,
+) -> None:
+    """Leg vast wat een later document aan één kader verandert: één [[wijziging]] erbij.
+
+    Alleen de opgegeven velden wijzigen, per de datum van het document. Eerst gecontroleerd
+    (tegen het register en het kader zoals het daarna is), dan atomisch toegevoegd; bestaande
+    inhoud blijft byte voor byte gelijk.
+
+    Voorbeeld: kaders --register kopie.toml wijzig eufor-althea-compagnie --document
+    kst-29521-494 --personeel 175 --duiding maximaal --telling gelijktijdig --droog
+    """
+    lees_type = _vocabulaire("--type", "type", TYPEN)
+    velden: dict[str, Any] = {
+        "missie": missie,
+        "naam": naam,
+        "regio": regio,
+        "landen": land or None,
+        "organisatie": organisatie,
+        "typen": [lees_type(t) for t in type_] if type_ else None,
+        "personeel": personeel,
+        "duiding": duiding,
+        "telling": telling,
+        "begin": begin,
+        "eind": eind,
+        "status": status,
+        "toelichting": toelichting,
+    }
+    if all(waarde is None for waarde in velden.values()):
+        opties = ", ".join("--type" if v == "typen" else f"--{v}" for v in WIJZIGBARE_VELDEN)
+        raise GebruiksFout(
+            [f"geef minstens één veld dat wijzigt: {opties.replace('landen', 'land')}"]
+        )
+    _voeg_toe(ctx, kader, document, plek, citaat, velden, afgeleid, droog)
+
+
+def beeindig(
+    ctx: typer.Context,
+    kader: IdArg,
+    per: Annotated[
+        dt.date,
+        _optie(
+            "--per",
+            "Laatste dag van de bijdrage (JJJJ-MM-DD; verplicht).",
+            "DATUM",
+            parser=datum("--per"),
+        ),
+    ],
+    document: DocumentOpt,
+    plek: PlekOpt = None,
+    citaat: CitaatOpt = None,
+    droog: DroogOpt = False,
+) -> None:
+    """Leg vast dat een document een kader beëindigt: status beeindigd en eind = --per.
+
+    Kort voor: kaders wijzig ID --status beeindigd --eind DATUM --document DOC.
+
+    Voorbeeld: kaders --register kopie.toml beeindig nmi-adviseurs --per 2026-03-20 --document
+    defensie-20260320 --droog
+    """
+    velden: dict[str, Any] = {"status": "beeindigd", "eind": per}
+    _voeg_toe(ctx, kader, document, plek, citaat, velden, None, droog)
+
+
+def _voeg_toe(
+    ctx: typer.Context,
+    kader: str,
+    document: str,
+    plek: str | None,
+    citaat: str | None,
+    velden: dict[str, Any],
+    afgeleid: list[str] | None,
+    droog: bool,
+) -> None:
+    from .. import wijzigen  # tomli-w and file locking: only where something is written
+
+    pad = schrijfbaar_register(ctx)
+    data = {"kader": kader, "document": document, "plek": plek, "citaat": citaat, **velden}
+    data["afgeleid"] = [afleiding(a) for a in afgeleid] if afgeleid else None
+    wijziging, toml = wijzigen.voeg_wijziging_toe(
+        pad, data, droog=droog, waarschuw=lambda m: meld(str(m))
+    )
+    wat = f"wijziging van kader '{wijziging.kader}' (document '{wijziging.document}')"
+    if droog:
+        schrijf(toml)
+        meld(f"droog: {wat} is geldig; niets geschreven")
+    else:
+        meld(f"{wat} toegevoegd aan {pad}")
+
+
+def document_toevoegen(
+    ctx: typer.Context,
+    id_: Annotated[
+        str | None, _optie("--id", "Stabiele sleutel, bv. kst-29521-494 (a-z, 0-9, -).", "ID")
+    ] = None,
+    soort: Annotated[
+        str | None,
+        _optie(
+            "--soort",
+            f"{', '.join(DOCUMENTSOORTEN)}.",
+            "SOORT",
+            parser=_vocabulaire("--soort", "soort", DOCUMENTSOORTEN),
+        ),
+    ] = None,
+    kamerstuk: Annotated[
+        str | None, _optie("--kamerstuk", "Kamerstuknummer, bv. '29 521, nr. 494'.")
+    ] = None,
+    datum_: Annotated[
+        dt.date | None,
+        _optie("--datum", "Datum van het document (JJJJ-MM-DD).", "DATUM", parser=datum("--datum")),
+    ] = None,
+    titel: Annotated[str | None, _optie("--titel", "Titel van het document.")] = None,
+    url: Annotated[str | None, _optie("--url", "Webadres (https://…).", "URL")] = None,
+    droog: DroogOpt = False,
+) -> None:
+    """Voeg één document toe aan het register: eerst gevalideerd, dan atomisch toegevoegd.
+
+    Uit de opties, of (zonder opties) als JSON-object of [[document]]-tabel van stdin. Een
+    document telt vanaf zijn datum: daarna kunnen kaders en wijzigingen het noemen.
+
+    Voorbeeld: kaders --register kopie.toml document-toevoegen --id kst-29521-497 --soort
+    verslag --kamerstuk "29 521, nr. 497" --datum 2025-05-23 --titel "Verslag" --droog
+    """
+    from .. import schrijven, wijzigen
+
+    pad = schrijfbaar_register(ctx)
+    gegeven = {
+        "id": id_,
+        "soort": soort,
+        "kamerstuk": kamerstuk,
+        "datum": datum_,
+        "titel": titel,
+        "url": url,
+    }
+    data: dict[str, Any] = {k: v for k, v in gegeven.items() if v is not None}
+    if not data and not sys.stdin.isatty():
+        data = schrijven.lees_invoer(sys.stdin.buffer.read(), "document")
+    else:
+        ontbrekend = [f"--{v}" for v in ("id", "soort", "datum", "titel") if v not in data]
+        if ontbrekend:
+            raise GebruiksFout([f"ontbrekende opties: {', '.join(ontbrekend)}"])
+    document, toml = wijzigen.voeg_document_toe(pad, data, droog=droog)
+    if droog:
+        schrijf(toml)
+        meld(f"droog: document '{document.id}' is geldig; niets geschreven")
+    else:
+        meld(f"document '{document.id}' toegevoegd aan {pad}")
