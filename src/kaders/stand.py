@@ -11,13 +11,12 @@ are checked by `controleer` through the same function the validator uses.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .errors import GebruiksFout, onbekend
+from .geheugen import zonder_gc
 from .models import (
     WIJZIGBARE_VELDEN,
     Afleiding,
@@ -85,7 +84,7 @@ def op_stand(register: Register, stand: dt.date) -> Register:
     self-contained register with no changes left to fold (`wijziging` is empty), so folding
     it again changes nothing. Pass a register as read from its file, not a folded one.
     """
-    with _zonder_gc():
+    with zonder_gc():
         return _op_stand(register, stand)
 
 
@@ -218,7 +217,7 @@ def controleer(register: Register) -> list[Probleem]:
     before the document that introduced the framework, marks only fields they set, a known
     region, and each change alters something and leaves a framework that holds together.
     """
-    with _zonder_gc():
+    with zonder_gc():
         return _controleer(register)
 
 
@@ -331,23 +330,6 @@ def _los(
             )
             problemen.append(Probleem("wijziging", i, "document", tekst))
     return problemen
-
-
-@contextmanager
-def _zonder_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a fold builds its values and copies.
-
-    A fold makes a few objects per change and no reference cycles, but a full collection
-    during it walks the whole register (as in register._zonder_gc): with 10,000 changes that
-    doubles the time of a fold now and then.
-    """
-    aan = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if aan:
-            gc.enable()
 
 
 def _datums(documenten: Iterable[Document]) -> dict[str, dt.date]:

@@ -1,6 +1,7 @@
 """The `kaders` command line: the app, its commands (an explicit list) and `main()`."""
 
 import gc
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,26 +12,27 @@ import typer.models
 from typer import _click as click
 
 from .. import __version__
-from . import bestand, bijhouden, levend, opties, overzicht, vergelijken, wijzigen
+from . import bestand, opties
 from .nederlands import KadersCommando, KadersGroep
 
-# Every command, by name, in the order the help lists them. A new command is one line here.
-COMMANDOS: dict[str, Callable[..., Any]] = {
-    "list": overzicht.lijst,
-    "toon": overzicht.toon,
-    "totaal": overzicht.totaal,
-    "verloopt": overzicht.verloopt,
-    "export": overzicht.export,
-    "verschil": vergelijken.verschil,
-    "tijdlijn": vergelijken.tijdlijn,
-    "historie": levend.historie,
-    "documenten": levend.documenten,
-    "valideer": bijhouden.valideer,
-    "toevoegen": bijhouden.toevoegen,
-    "document-toevoegen": wijzigen.document_toevoegen,
-    "wijzig": wijzigen.wijzig,
-    "beeindig": wijzigen.beeindig,
-    "schema": overzicht.schema,
+# Every command, by name, in the order the help lists them: "module:function" in this package,
+# imported only when the command is built. A new command is one line here.
+COMMANDOS: dict[str, str] = {
+    "list": "overzicht:lijst",
+    "toon": "overzicht:toon",
+    "totaal": "overzicht:totaal",
+    "verloopt": "overzicht:verloopt",
+    "export": "overzicht:export",
+    "verschil": "vergelijken:verschil",
+    "tijdlijn": "vergelijken:tijdlijn",
+    "historie": "levend:historie",
+    "documenten": "levend:documenten",
+    "valideer": "bijhouden:valideer",
+    "toevoegen": "bijhouden:toevoegen",
+    "document-toevoegen": "wijzigen:document_toevoegen",
+    "wijzig": "wijzigen:wijzig",
+    "beeindig": "wijzigen:beeindig",
+    "schema": "overzicht:schema",
 }
 SCHRIJVENDE_COMMANDOS = frozenset(
     {"toevoegen", "document-toevoegen", "wijzig", "beeindig"}
@@ -41,11 +43,21 @@ OP_STAND = frozenset(
 )
 
 
+def functie(naam: str) -> Callable[..., Any]:
+    """The function of a command in COMMANDOS, its module imported now."""
+    module, attribuut = COMMANDOS[naam].split(":")
+    uitkomst: Callable[..., Any] = getattr(
+        importlib.import_module(f"{__name__}.{module}"), attribuut
+    )
+    return uitkomst
+
+
 class Commandogroep(KadersGroep):
     """The group of COMMANDOS; each is built from its function only when it is needed.
 
     Typer would build every command at start-up, reading the types of all their options
-    (measured: about 2 ms a command); a run needs only its own. Help and completion ask for
+    (measured: about 2 ms a command), and each module costs ~1 ms to import; a run needs
+    only its own. Help and completion ask for
     all of them, through the same two methods (the lazy group Click documents).
     """
 
@@ -55,7 +67,7 @@ class Commandogroep(KadersGroep):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMANDOS:
             # Every command also takes --register after its name (wins over one before it).
-            callback = bestand.met_register(COMMANDOS[cmd_name])
+            callback = bestand.met_register(functie(cmd_name))
             if cmd_name in OP_STAND:
                 callback = opties.met_stand(callback)
             info = typer.models.CommandInfo(name=cmd_name, callback=callback, cls=KadersCommando)
