@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from kaders import schrijven
 from kaders.cli import app
 from kaders.errors import KadersFout
-from kaders.laden import laad
+from kaders.laden import gebundeld_register, laad
 
 runner = CliRunner()
 NIEUW = {
@@ -204,7 +204,7 @@ def test_valideer_names_the_file(tmp_path: Path) -> None:
     pad = _kopie(tmp_path)
     uitkomst = kaders("--register", str(pad), "valideer")
     assert uitkomst.stdout.startswith(f"{pad}: geldig — 3 kaders")
-    assert kaders("valideer").stdout.startswith(f"{REGISTER.resolve()}: geldig")
+    assert kaders("valideer").stdout.startswith(f"{gebundeld_register()}: geldig")
 
 
 def test_table_titles_name_a_register_that_is_not_the_bundled_one(tmp_path: Path) -> None:
@@ -234,7 +234,7 @@ def test_hint_when_the_installed_copy_is_used_beside_a_different_source(tmp_path
         assert anders.returncode == 0
         regels = [r for r in anders.stderr.splitlines() if hint in r]
         assert regels == [
-            f"kaders: {hint} ({REGISTER.resolve()}); ./data/kaders.toml verschilt ervan. "
+            f"kaders: {hint} ({gebundeld_register()}); ./data/kaders.toml verschilt ervan. "
             "Bedoelt u --register data/kaders.toml?"
         ], anders.stderr
     gekozen = kaders("--register", "data/kaders.toml", "valideer", cwd=tmp_path)
