@@ -22,6 +22,7 @@ from ..models import (
 )
 from . import bestand
 from .afdruk import meld, schrijf
+from .opties import optie
 
 VERPLICHT = ("id", "missie", "naam", "regio", "organisatie", "typen", "status", "bron")
 VELDNAMEN = {"typen": "type"}  # the name people know (the option), where it is not the field's
@@ -64,44 +65,40 @@ def valideer(
     )
 
 
-def _tekstoptie(naam: str, hulp: str, metavar: str = "TEKST") -> Any:
-    return typer.Option(naam, help=hulp, metavar=metavar, show_default=False)
-
-
 def toevoegen(
     ctx: typer.Context,
-    id_: Annotated[str | None, _tekstoptie("--id", "Stabiele sleutel (a-z, 0-9, -).", "ID")] = None,
-    missie: Annotated[str | None, _tekstoptie("--missie", "Korte naam.")] = None,
-    naam: Annotated[str | None, _tekstoptie("--naam", "Volledige naam.")] = None,
-    regio: Annotated[str | None, _tekstoptie("--regio", "Regio-id.", "REGIO")] = None,
-    land: Annotated[list[str] | None, _tekstoptie("--land", "Land (herhaalbaar).")] = None,
-    organisatie: Annotated[str | None, _tekstoptie("--organisatie", "Organisatie.", "ORG")] = None,
+    id_: Annotated[str | None, optie("--id", "Stabiele sleutel (a-z, 0-9, -).", "ID")] = None,
+    missie: Annotated[str | None, optie("--missie", "Korte naam.")] = None,
+    naam: Annotated[str | None, optie("--naam", "Volledige naam.")] = None,
+    regio: Annotated[str | None, optie("--regio", "Regio-id.", "REGIO")] = None,
+    land: Annotated[list[str] | None, optie("--land", "Land (herhaalbaar).")] = None,
+    organisatie: Annotated[str | None, optie("--organisatie", "Organisatie.", "ORG")] = None,
     type_: Annotated[
-        list[str] | None, _tekstoptie("--type", "militair, civiel, politie (herhaalbaar).", "TYPE")
+        list[str] | None, optie("--type", "militair, civiel, politie (herhaalbaar).", "TYPE")
     ] = None,
     personeel: Annotated[
-        str | None, _tekstoptie("--personeel", "Aantal; weglaten als onbekend.", "AANTAL")
+        str | None, optie("--personeel", "Aantal; weglaten als onbekend.", "AANTAL")
     ] = None,
-    duiding: Annotated[str | None, _tekstoptie("--duiding", "circa, maximaal, exact.")] = None,
+    duiding: Annotated[str | None, optie("--duiding", "circa, maximaal, exact.")] = None,
     telling: Annotated[
-        str | None, _tekstoptie("--telling", "per-jaar, gelijktijdig, niet-vermeld.")
+        str | None, optie("--telling", "per-jaar, gelijktijdig, niet-vermeld.")
     ] = None,
     begin: Annotated[
-        str | None, _tekstoptie("--begin", "JJJJ-MM-DD (standaard: begin register).", "DATUM")
+        str | None, optie("--begin", "JJJJ-MM-DD (standaard: begin register).", "DATUM")
     ] = None,
     eind: Annotated[
-        str | None, _tekstoptie("--eind", "JJJJ-MM-DD (standaard: standaardeinde).", "DATUM")
+        str | None, optie("--eind", "JJJJ-MM-DD (standaard: standaardeinde).", "DATUM")
     ] = None,
-    status: Annotated[str | None, _tekstoptie("--status", "Status.", "STATUS")] = None,
-    bron: Annotated[str | None, _tekstoptie("--bron", "Sectie en kop in de brief.")] = None,
-    citaat: Annotated[str | None, _tekstoptie("--citaat", "Zinsnede uit de brief.")] = None,
-    toelichting: Annotated[str | None, _tekstoptie("--toelichting", "Toelichting.")] = None,
+    status: Annotated[str | None, optie("--status", "Status.", "STATUS")] = None,
+    bron: Annotated[str | None, optie("--bron", "Sectie en kop in de brief.")] = None,
+    citaat: Annotated[str | None, optie("--citaat", "Zinsnede uit de brief.")] = None,
+    toelichting: Annotated[str | None, optie("--toelichting", "Toelichting.")] = None,
     afgeleid: Annotated[
-        list[str] | None, _tekstoptie("--afgeleid", "'veld: reden' (herhaalbaar).", "VELD:REDEN")
+        list[str] | None, optie("--afgeleid", "'veld: reden' (herhaalbaar).", "VELD:REDEN")
     ] = None,
     document: Annotated[
         str | None,
-        _tekstoptie(
+        optie(
             "--document",
             "Id van het document dat het kader invoert (als het register documenten heeft).",
             "ID",

@@ -100,56 +100,62 @@ def vast(waarden: Sequence[str]) -> Callable[[str], list[str]]:
 # --- options ---------------------------------------------------------------------------------
 
 
-def _optie(naam: str, hulp: str, metavar: str, *korte: str, **extra: Any) -> Any:
+def optie(naam: str, hulp: str, metavar: str = "TEKST", *korte: str, **extra: Any) -> Any:
+    """An option with Dutch help and metavar and no default shown."""
     return typer.Option(naam, *korte, help=hulp, metavar=metavar, show_default=False, **extra)
+
+
+def datum_optie(naam: str, hulp: str) -> Any:
+    """An option holding a date (JJJJ-MM-DD or 'vandaag'), parsed where it enters."""
+    return optie(naam, hulp, "DATUM", parser=datum(naam))
+
+
+def keuze_optie(naam: str, soort: str, waarden: Sequence[str], hulp: str, metavar: str) -> Any:
+    """An option holding one value of a fixed list: checked, and offered by completion."""
+    return typer.Option(
+        naam,
+        help=hulp,
+        metavar=metavar,
+        parser=keuze(naam, soort, waarden),
+        autocompletion=vast(waarden),
+    )
 
 
 PeildatumOpt = Annotated[
     dt.date | None,
-    _optie(
+    datum_optie(
         "--peildatum",
         "Alleen kaders die op die datum lopen (JJJJ-MM-DD).",
-        "DATUM",
-        parser=datum("--peildatum"),
     ),
 ]
 TelPeildatumOpt = Annotated[
     dt.date | None,
-    _optie(
+    datum_optie(
         "--peildatum",
         "Datum JJJJ-MM-DD waarop geteld wordt (standaard: vandaag).",
-        "DATUM",
-        parser=datum("--peildatum"),
     ),
 ]
 PerOpt = Annotated[
     str,
-    typer.Option(
+    keuze_optie(
         "--per",
-        help=f"Groepeer per {', '.join(query.GROEPERINGEN)}.",
-        metavar="GROEP",
-        parser=keuze("--per", "groepering", query.GROEPERINGEN),
-        autocompletion=vast(query.GROEPERINGEN),
+        "groepering",
+        query.GROEPERINGEN,
+        f"Groepeer per {', '.join(query.GROEPERINGEN)}.",
+        "GROEP",
     ),
 ]
 StapOpt = Annotated[
-    str,
-    typer.Option(
-        "--stap",
-        help=f"Periode: {' of '.join(STAPPEN)}.",
-        metavar="STAP",
-        parser=keuze("--stap", "stap", STAPPEN),
-        autocompletion=vast(STAPPEN),
-    ),
+    str, keuze_optie("--stap", "stap", STAPPEN, f"Periode: {' of '.join(STAPPEN)}.", "STAP")
 ]
 SorteerOpt = Annotated[
     str,
-    typer.Option(
+    keuze_optie(
         "--sorteer",
-        help=f"Sorteer op: {', '.join(query.SORTEERSLEUTELS)}.",
-        metavar="SLEUTEL",
-        parser=keuze("--sorteer", "sorteersleutel", query.SORTEERSLEUTELS),
-        autocompletion=vast(query.SORTEERSLEUTELS),
+        "sorteersleutel",
+        query.SORTEERSLEUTELS,
+        f"Sorteer op: {', '.join(query.SORTEERSLEUTELS)}.",
+        "SLEUTEL",
     ),
 ]
 
@@ -157,7 +163,7 @@ SorteerOpt = Annotated[
 _PERIODEOPTIES: dict[str, Any] = {
     "jaar": Annotated[
         int | None,
-        _optie(
+        optie(
             "--jaar",
             "Kaders die ergens in dit kalenderjaar lopen (JJJJ); als --van JJJJ-01-01 --tot "
             "JJJJ-12-31.",
@@ -167,20 +173,16 @@ _PERIODEOPTIES: dict[str, Any] = {
     ],
     "van": Annotated[
         dt.date | None,
-        _optie(
+        datum_optie(
             "--van",
             "Begin van de periode (JJJJ-MM-DD): kaders die op of na deze dag nog lopen.",
-            "DATUM",
-            parser=datum("--van"),
         ),
     ],
     "tot": Annotated[
         dt.date | None,
-        _optie(
+        datum_optie(
             "--tot",
             "Eind van de periode (JJJJ-MM-DD): kaders die op of vóór deze dag al lopen.",
-            "DATUM",
-            parser=datum("--tot"),
         ),
     ],
 }
@@ -221,7 +223,7 @@ class Filters(NamedTuple):
 _FILTEROPTIES: dict[str, Any] = {
     "regio": Annotated[
         list[str] | None,
-        _optie(
+        optie(
             "--regio",
             "Regio (herhaalbaar); een regio omvat haar onderregio's.",
             "REGIO",
@@ -230,7 +232,7 @@ _FILTEROPTIES: dict[str, Any] = {
     ],
     "type_": Annotated[
         list[str] | None,
-        _optie(
+        optie(
             "--type",
             "militair, civiel of politie (herhaalbaar); een gemengd kader telt voor elk type.",
             "TYPE",
@@ -239,7 +241,7 @@ _FILTEROPTIES: dict[str, Any] = {
     ],
     "organisatie": Annotated[
         list[str] | None,
-        _optie(
+        optie(
             "--organisatie",
             "EU, NAVO, VN, OVSE, coalitie, bilateraal of nationaal (herhaalbaar).",
             "ORG",
@@ -248,7 +250,7 @@ _FILTEROPTIES: dict[str, Any] = {
     ],
     "status": Annotated[
         list[str] | None,
-        _optie(
+        optie(
             "--status",
             f"{', '.join(STATUSSEN[:-1])} of {STATUSSEN[-1]}.",
             "STATUS",
@@ -257,19 +259,17 @@ _FILTEROPTIES: dict[str, Any] = {
     ],
     "zoek": Annotated[
         str | None,
-        _optie("--zoek", "Zoek in id, missie, naam, regio en landen (zonder accenten).", "TEKST"),
+        optie("--zoek", "Zoek in id, missie, naam, regio en landen (zonder accenten).", "TEKST"),
     ],
 }
 
 
 StandOpt = Annotated[
     dt.date | None,
-    _optie(
+    datum_optie(
         "--stand",
         "Het register zoals het bekend was op die datum (JJJJ-MM-DD of vandaag): alle "
         "documenten tot en met die dag (standaard: vandaag).",
-        "DATUM",
-        parser=datum("--stand"),
     ),
 ]
 # Gives a reading command --stand; `bestand.laad` reads it, so the command never sees it.

@@ -137,12 +137,9 @@ def verloopt(
     doel: Doel,
     voor: Annotated[
         dt.date | None,
-        typer.Option(
+        opties.datum_optie(
             "--voor",
-            help="Drempeldatum (standaard: het standaardeinde, 2028-06-30).",
-            metavar="DATUM",
-            show_default=False,
-            parser=opties.datum("--voor"),
+            "Drempeldatum (standaard: het standaardeinde, 2028-06-30).",
         ),
     ] = None,
     check: Annotated[

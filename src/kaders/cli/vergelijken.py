@@ -75,33 +75,24 @@ def verschil(
     ] = None,
     peildatum: Annotated[
         dt.date | None,
-        typer.Option(
+        opties.datum_optie(
             "--peildatum",
-            help="Datum JJJJ-MM-DD voor het effect op het totaal (standaard: vandaag).",
-            metavar="DATUM",
-            show_default=False,
-            parser=opties.datum("--peildatum"),
+            "Datum JJJJ-MM-DD voor het effect op het totaal (standaard: vandaag).",
         ),
     ] = None,
     sinds: Annotated[
         dt.date | None,
-        typer.Option(
+        opties.datum_optie(
             "--sinds",
-            help="Vergelijk het register in gebruik zoals bekend op deze datum (JJJJ-MM-DD) met "
+            "Vergelijk het register in gebruik zoals bekend op deze datum (JJJJ-MM-DD) met "
             "zoals bekend op --tot; zonder bestanden, elke wijziging met haar document.",
-            metavar="DATUM",
-            show_default=False,
-            parser=opties.datum("--sinds"),
         ),
     ] = None,
     tot: Annotated[
         dt.date | None,
-        typer.Option(
+        opties.datum_optie(
             "--tot",
-            help="Bij --sinds: de latere stand (standaard: vandaag).",
-            metavar="DATUM",
-            show_default=False,
-            parser=opties.datum("--tot"),
+            "Bij --sinds: de latere stand (standaard: vandaag).",
         ),
     ] = None,
 ) -> None:

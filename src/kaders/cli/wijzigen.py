@@ -21,7 +21,7 @@ from ..models import (
 )
 from .afdruk import meld, schrijf
 from .bijhouden import afleiding, schrijfbaar_register
-from .opties import datum
+from .opties import datum_optie, optie
 
 
 def _vocabulaire(optie: str, soort: str, geldig: Sequence[str]) -> Callable[[str], str]:
@@ -45,10 +45,6 @@ def _aantal(waarde: str) -> int:
     )
 
 
-def _optie(naam: str, hulp: str, metavar: str = "TEKST", **extra: Any) -> Any:
-    return typer.Option(naam, help=hulp, metavar=metavar, show_default=False, **extra)
-
-
 IdArg = Annotated[
     str,
     typer.Argument(
@@ -57,10 +53,10 @@ IdArg = Annotated[
 ]
 DocumentOpt = Annotated[
     str,
-    _optie("--document", "Id van het document dat de wijziging brengt (verplicht).", "ID"),
+    optie("--document", "Id van het document dat de wijziging brengt (verplicht).", "ID"),
 ]
-PlekOpt = Annotated[str | None, _optie("--plek", "Waar in het document de wijziging staat.")]
-CitaatOpt = Annotated[str | None, _optie("--citaat", "De exacte woorden uit het document.")]
+PlekOpt = Annotated[str | None, optie("--plek", "Waar in het document de wijziging staat.")]
+CitaatOpt = Annotated[str | None, optie("--citaat", "De exacte woorden uit het document.")]
 DroogOpt = Annotated[
     bool, typer.Option("--droog", help="Toon de TOML die zou worden toegevoegd; schrijf niets.")
 ]
@@ -73,11 +69,11 @@ def wijzig(
     plek: PlekOpt = None,
     citaat: CitaatOpt = None,
     personeel: Annotated[
-        int | None, _optie("--personeel", "Nieuw aantal.", "AANTAL", parser=_aantal)
+        int | None, optie("--personeel", "Nieuw aantal.", "AANTAL", parser=_aantal)
     ] = None,
     duiding: Annotated[
         str | None,
-        _optie(
+        optie(
             "--duiding",
             "circa, maximaal, exact.",
             "DUIDING",
@@ -86,7 +82,7 @@ def wijzig(
     ] = None,
     telling: Annotated[
         str | None,
-        _optie(
+        optie(
             "--telling",
             "per-jaar, gelijktijdig, niet-vermeld.",
             "TELLING",
@@ -95,31 +91,31 @@ def wijzig(
     ] = None,
     begin: Annotated[
         dt.date | None,
-        _optie("--begin", "Nieuw begin (JJJJ-MM-DD).", "DATUM", parser=datum("--begin")),
+        datum_optie("--begin", "Nieuw begin (JJJJ-MM-DD)."),
     ] = None,
     eind: Annotated[
         dt.date | None,
-        _optie("--eind", "Nieuw eind (JJJJ-MM-DD).", "DATUM", parser=datum("--eind")),
+        datum_optie("--eind", "Nieuw eind (JJJJ-MM-DD)."),
     ] = None,
     status: Annotated[
         str | None,
-        _optie(
+        optie(
             "--status",
             "Nieuwe status (beëindigd mag).",
             "STATUS",
             parser=_vocabulaire("--status", "status", STATUSSEN),
         ),
     ] = None,
-    toelichting: Annotated[str | None, _optie("--toelichting", "Nieuwe toelichting.")] = None,
-    missie: Annotated[str | None, _optie("--missie", "Nieuwe korte naam.")] = None,
-    naam: Annotated[str | None, _optie("--naam", "Nieuwe volledige naam.")] = None,
-    regio: Annotated[str | None, _optie("--regio", "Nieuwe regio-id.", "REGIO")] = None,
+    toelichting: Annotated[str | None, optie("--toelichting", "Nieuwe toelichting.")] = None,
+    missie: Annotated[str | None, optie("--missie", "Nieuwe korte naam.")] = None,
+    naam: Annotated[str | None, optie("--naam", "Nieuwe volledige naam.")] = None,
+    regio: Annotated[str | None, optie("--regio", "Nieuwe regio-id.", "REGIO")] = None,
     land: Annotated[
-        list[str] | None, _optie("--land", "Landen (herhaalbaar; vervangt de lijst).", "LAND")
+        list[str] | None, optie("--land", "Landen (herhaalbaar; vervangt de lijst).", "LAND")
     ] = None,
     organisatie: Annotated[
         str | None,
-        _optie(
+        optie(
             "--organisatie",
             "Nieuwe organisatie.",
             "ORG",
@@ -128,11 +124,11 @@ def wijzig(
     ] = None,
     type_: Annotated[
         list[str] | None,
-        _optie("--type", "militair, civiel, politie (herhaalbaar; vervangt de lijst).", "TYPE"),
+        optie("--type", "militair, civiel, politie (herhaalbaar; vervangt de lijst).", "TYPE"),
     ] = None,
     afgeleid: Annotated[
         list[str] | None,
-        _optie("--afgeleid", "'veld: reden' voor een veld dat deze wijziging zet.", "VELD:REDEN"),
+        optie("--afgeleid", "'veld: reden' voor een veld dat deze wijziging zet.", "VELD:REDEN"),
     ] = None,
     droog: DroogOpt = False,
 ) -> None:
@@ -174,12 +170,7 @@ def beeindig(
     kader: IdArg,
     per: Annotated[
         dt.date,
-        _optie(
-            "--per",
-            "Laatste dag van de bijdrage (JJJJ-MM-DD; verplicht).",
-            "DATUM",
-            parser=datum("--per"),
-        ),
+        datum_optie("--per", "Laatste dag van de bijdrage (JJJJ-MM-DD; verplicht)."),
     ],
     document: DocumentOpt,
     plek: PlekOpt = None,
@@ -226,11 +217,11 @@ def _voeg_toe(
 def document_toevoegen(
     ctx: typer.Context,
     id_: Annotated[
-        str | None, _optie("--id", "Stabiele sleutel, bv. kst-29521-494 (a-z, 0-9, -).", "ID")
+        str | None, optie("--id", "Stabiele sleutel, bv. kst-29521-494 (a-z, 0-9, -).", "ID")
     ] = None,
     soort: Annotated[
         str | None,
-        _optie(
+        optie(
             "--soort",
             f"{', '.join(DOCUMENTSOORTEN)}.",
             "SOORT",
@@ -238,14 +229,14 @@ def document_toevoegen(
         ),
     ] = None,
     kamerstuk: Annotated[
-        str | None, _optie("--kamerstuk", "Kamerstuknummer, bv. '29 521, nr. 494'.")
+        str | None, optie("--kamerstuk", "Kamerstuknummer, bv. '29 521, nr. 494'.")
     ] = None,
     datum_: Annotated[
         dt.date | None,
-        _optie("--datum", "Datum van het document (JJJJ-MM-DD).", "DATUM", parser=datum("--datum")),
+        datum_optie("--datum", "Datum van het document (JJJJ-MM-DD)."),
     ] = None,
-    titel: Annotated[str | None, _optie("--titel", "Titel van het document.")] = None,
-    url: Annotated[str | None, _optie("--url", "Webadres (https://…).", "URL")] = None,
+    titel: Annotated[str | None, optie("--titel", "Titel van het document.")] = None,
+    url: Annotated[str | None, optie("--url", "Webadres (https://…).", "URL")] = None,
     droog: DroogOpt = False,
 ) -> None:
     """Voeg één document toe aan het register: eerst gevalideerd, dan atomisch toegevoegd.
