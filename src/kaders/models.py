@@ -1,6 +1,7 @@
 """Pydantic models and vocabularies of the register; no I/O."""
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Annotated, Any, Literal, get_args
 
@@ -131,7 +132,7 @@ class Kader(Strikt):
     @model_validator(mode="after")
     def _samenhang(self) -> "Kader":
         """Check the rules that span fields; all problems at once."""
-        fouten = samenhangfouten(self)
+        fouten = samenhangfouten(self.__dict__)
         if fouten:
             raise ValueError("; ".join(fouten))
         return self
@@ -146,22 +147,30 @@ class Kader(Strikt):
         return self.begin <= peildatum <= self.eind
 
 
-def samenhangfouten(kader: Kader) -> list[str]:
+# The fields samenhangfouten reads: a change that sets none of them (and adds no derived
+# mark) leaves a framework exactly as coherent as it was.
+SAMENHANGVELDEN = frozenset({"begin", "eind", "typen", "personeel", "duiding", "telling"})
+
+
+def samenhangfouten(velden: Mapping[str, Any]) -> list[str]:
     """The rules that span a framework's fields, in Dutch; empty when it holds together.
 
     One place for these rules: validation calls it on every record read, and folding calls it
-    on frameworks built without validation (`model_copy`), whose fields are each valid already.
+    on a framework's field values after a change (each field valid already), without building
+    a model per step.
     """
     fouten: list[str] = []
-    if kader.begin > kader.eind:
-        fouten.append(f"begin {kader.begin} ligt na eind {kader.eind}")
-    if len(set(kader.typen)) != len(kader.typen):
-        fouten.append(f"typen bevat een type dubbel: {kader.typen}")
-    if kader.personeel is None and (kader.duiding is not None or kader.telling is not None):
+    begin, eind, typen = velden["begin"], velden["eind"], velden["typen"]
+    personeel, duiding, telling = velden["personeel"], velden["duiding"], velden["telling"]
+    if begin > eind:
+        fouten.append(f"begin {begin} ligt na eind {eind}")
+    if len(set(typen)) != len(typen):
+        fouten.append(f"typen bevat een type dubbel: {typen}")
+    if personeel is None and (duiding is not None or telling is not None):
         fouten.append("duiding en telling horen alleen bij een personeel-aantal")
-    if kader.personeel is not None and (kader.duiding is None or kader.telling is None):
+    if personeel is not None and (duiding is None or telling is None):
         fouten.append("bij een personeel-aantal horen ook duiding en telling")
-    for afleiding in kader.afgeleid:
+    for afleiding in velden["afgeleid"]:
         if afleiding.veld not in Kader.model_fields:
             fouten.append(f"afgeleid noemt onbekend veld '{afleiding.veld}'")
     return fouten

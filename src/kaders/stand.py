@@ -5,7 +5,8 @@ every framework as the document that introduced it, and an append-only log of ch
 change takes effect on the date of its document. Folding sets the fields a change gives, in
 document-date order, file order breaking ties, and builds each changed framework once with
 `model_copy`: its fields were validated where they were read, and the rules that span fields
-are checked by `controleer` through the same function the validator uses.
+are checked by `controleer` through the same function the validator uses. `controleer` folds
+every change anyway and keeps the result on the register, for `op_stand` on later dates.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, NamedTuple
 from .errors import GebruiksFout, onbekend
 from .geheugen import zonder_gc
 from .models import (
+    SAMENHANGVELDEN,
     WIJZIGBARE_VELDEN,
     Afleiding,
     Document,
@@ -29,6 +31,7 @@ from .models import (
 from .waarden import json_waarde
 
 _VERGELEKEN = (*WIJZIGBARE_VELDEN, "afgeleid")  # what a change can alter in a framework
+_KADERVELDEN = frozenset(Kader.model_fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,9 @@ def op_stand(register: Register, stand: dt.date) -> Register:
     self-contained register with no changes left to fold (`wijziging` is empty), so folding
     it again changes nothing. Pass a register as read from its file, not a folded one.
     """
+    gevouwen = _bewaard(register)
+    if gevouwen is not None and all(d.datum <= stand for d in register.document):
+        return gevouwen
     with zonder_gc():
         return _op_stand(register, stand)
 
@@ -107,17 +113,55 @@ def _op_stand(register: Register, stand: dt.date) -> Register:
             waarden = nieuw.get(plek)
             if waarden is None:
                 waarden = nieuw[plek] = {"afgeleid": kaders[plek].afgeleid}
-            _pas_toe(waarden, wijziging)
+            _pas_toe(waarden, wijziging.gezet(), wijziging.afgeleid)
+    documenten = [d for d in register.document if d.datum <= stand]
+    return _gevouwen(register, documenten, kaders, nieuw)
+
+
+def _gevouwen(
+    register: Register,
+    documenten: list[Document],
+    kaders: list[Kader],
+    nieuw: Mapping[int, dict[str, Any]],
+) -> Register:
+    """A folded register: the frameworks at these places get these new values."""
+    kaders = list(kaders)
     for plek, waarden in nieuw.items():
         kaders[plek] = kaders[plek].model_copy(update=waarden)
     # model_construct, not model_copy: a copy would keep the cached region indexes.
     return Register.model_construct(
         metadata=register.metadata,
         regio=register.regio,
-        document=[d for d in register.document if d.datum <= stand],
+        document=documenten,
         kader=kaders,
         wijziging=[],
     )
+
+
+# Where `controleer` keeps the full fold on a register: a key in its __dict__, as a
+# cached_property keeps its value, so equality and the schema ignore it and pickling (the
+# cache) keeps it. With the lists it was folded from: a copy with other lists ignores it.
+_BEWAARD = "_kaders_gevouwen"
+
+
+def _bewaar(register: Register, gevouwen: Register) -> None:
+    """Keep the register as known once every document is, for `op_stand` on later dates."""
+    lijsten = (register.document, register.kader, register.wijziging)
+    register.__dict__[_BEWAARD] = (lijsten, gevouwen)
+
+
+def _bewaard(register: Register) -> Register | None:
+    """The full fold `controleer` kept on this register, if made from exactly its lists."""
+    bewaard = register.__dict__.get(_BEWAARD)
+    if bewaard is None:
+        return None
+    (documenten, kaders, wijzigingen), gevouwen = bewaard
+    gelijk = (
+        documenten is register.document
+        and kaders is register.kader
+        and wijzigingen is register.wijziging
+    )
+    return gevouwen if gelijk else None
 
 
 def bekend_op(register: Register, stand: dt.date) -> Register:
@@ -147,7 +191,7 @@ def bronnen(register: Register, sinds: dt.date, tot: dt.date) -> dict[tuple[str,
         if (kader := basis.get(wijziging.kader)) is not None:
             stap = waarden.setdefault(kader.id, {"afgeleid": kader.afgeleid})
             voor = {veld: stap.get(veld, getattr(kader, veld)) for veld in _VERGELEKEN}
-            _pas_toe(stap, wijziging)
+            _pas_toe(stap, wijziging.gezet(), wijziging.afgeleid)
             for veld in _VERGELEKEN if datums[wijziging.document] > sinds else ():
                 if stap.get(veld, voor[veld]) != voor[veld]:
                     uitkomst[(kader.id, veld)] = wijziging.document
@@ -189,7 +233,7 @@ def versies(register: Register, kader_id: str, stand: dt.date | None = None) -> 
         if wijziging.kader != kader_id:
             continue
         oud = uitkomst[-1].kader
-        _pas_toe(waarden, wijziging)
+        _pas_toe(waarden, wijziging.gezet(), wijziging.afgeleid)
         nieuw = kader.model_copy(update=waarden)
         verschil = tuple(
             Veldwijziging(veld, json_waarde(getattr(oud, veld)), json_waarde(getattr(nieuw, veld)))
@@ -247,37 +291,43 @@ def _controleer(register: Register) -> list[Probleem]:
             problemen.append(Probleem("kader", i, "document", tekst))
 
     regios = {r.id for r in register.regio}
+    gezet = [wijziging.gezet() for wijziging in register.wijziging]
     for i, wijziging in enumerate(register.wijziging):
-        problemen += _los(i, wijziging, register, positie, datums, regios)
+        problemen += _los(i, wijziging, gezet[i], register, positie, datums, regios)
 
-    # Fold everything in order and check each step against the framework as it stood then.
-    huidig: dict[int, Kader] = {}
-    fouten_nu: dict[int, set[str]] = {}
-    waarden: dict[int, dict[str, Any]] = {}
+    # Fold everything in order and check each step against the framework as it stood then,
+    # on plain field values: a model per step would cost more than the check.
+    nieuw: dict[int, dict[str, Any]] = {}  # per framework: the values its changes set so far
+    fouten_nu: dict[int, list[str]] = {}
     for i in _volgorde(register.wijziging, datums):
         wijziging = register.wijziging[i]
         plek = positie.get(wijziging.kader)
-        if plek is None or not wijziging.gezet():
+        if plek is None or not gezet[i]:
             continue  # reported above
-        basis = register.kader[plek]
-        voor = huidig.get(plek, basis)
-        stap = waarden.setdefault(plek, {"afgeleid": basis.afgeleid})
-        _pas_toe(stap, wijziging)
-        na = huidig[plek] = basis.model_copy(update=stap)
-        voorvoegsel = f"wijziging nr. {i + 1} (kader '{wijziging.kader}'): "
-        if all(getattr(voor, veld) == getattr(na, veld) for veld in _VERGELEKEN):
-            tekst = voorvoegsel + (
+        basis = register.kader[plek].__dict__
+        waarden = nieuw.get(plek)
+        if waarden is None:
+            waarden = nieuw[plek] = {"afgeleid": basis["afgeleid"]}
+        afgeleid = waarden["afgeleid"]
+        anders = any(waarden.get(veld, basis[veld]) != nu for veld, nu in gezet[i].items())
+        _pas_toe(waarden, gezet[i], wijziging.afgeleid)
+        if not anders and waarden["afgeleid"] == afgeleid:
+            tekst = _over(i, wijziging) + (
                 "wijzigt niets: elk gegeven veld heeft die waarde al "
                 f"(na de documenten tot en met {datums[wijziging.document]})"
             )
             problemen.append(Probleem("wijziging", i, None, tekst))
             continue
-        eerder = fouten_nu.get(plek, set())
-        fouten_nu[plek] = set(samenhangfouten(na))
-        for fout in samenhangfouten(na):
+        if not (wijziging.afgeleid or SAMENHANGVELDEN & gezet[i].keys()):
+            continue
+        eerder = fouten_nu.get(plek, [])
+        fouten_nu[plek] = samenhangfouten(basis | waarden)
+        for fout in fouten_nu[plek]:
             if fout not in eerder:
-                tekst = voorvoegsel + "het kader klopt daarna niet meer: " + fout
+                tekst = _over(i, wijziging) + "het kader klopt daarna niet meer: " + fout
                 problemen.append(Probleem("wijziging", i, None, tekst))
+    if not problemen:
+        _bewaar(register, _gevouwen(register, register.document, register.kader, nieuw))
     return sorted(problemen, key=lambda p: (_TABELLEN.index(p.tabel), p.index))
 
 
@@ -287,34 +337,34 @@ _TABELLEN = ("document", "kader", "wijziging")
 def _los(
     i: int,
     wijziging: Wijziging,
+    gezet: Mapping[str, Any],
     register: Register,
     positie: Mapping[str, int],
     datums: Mapping[str, dt.date],
     regios: set[str],
 ) -> list[Probleem]:
-    """The rules one change must meet on its own, against the ids it refers to."""
+    """The rules one change must meet on its own (`gezet`: the fields it sets), against the ids
+    it refers to."""
     problemen: list[Probleem] = []
-    voorvoegsel = f"wijziging nr. {i + 1} (kader '{wijziging.kader}'): "
     if wijziging.kader not in positie:
         tekst = f"wijziging nr. {i + 1}: " + onbekend("kader", wijziging.kader, positie)
         problemen.append(Probleem("wijziging", i, "kader", tekst))
     if wijziging.document not in datums:
-        tekst = voorvoegsel + _onbekend_document(wijziging.document, datums)
+        tekst = _over(i, wijziging) + _onbekend_document(wijziging.document, datums)
         problemen.append(Probleem("wijziging", i, "document", tekst))
-    gezet = wijziging.gezet()
     if not gezet:
-        tekst = voorvoegsel + (
+        tekst = _over(i, wijziging) + (
             "wijzigt geen enkel veld; geef minstens één van: " + ", ".join(WIJZIGBARE_VELDEN)
         )
         problemen.append(Probleem("wijziging", i, None, tekst))
     for afleiding in wijziging.afgeleid:
-        if afleiding.veld in Kader.model_fields and afleiding.veld not in gezet:
-            tekst = voorvoegsel + (
+        if afleiding.veld in _KADERVELDEN and afleiding.veld not in gezet:
+            tekst = _over(i, wijziging) + (
                 f"afgeleid noemt veld '{afleiding.veld}', maar deze wijziging zet dat veld niet"
             )
             problemen.append(Probleem("wijziging", i, "afgeleid", tekst))
     if wijziging.regio is not None and wijziging.regio not in regios:
-        tekst = voorvoegsel + "veld 'regio': " + onbekend("regio", wijziging.regio, regios)
+        tekst = _over(i, wijziging) + "veld 'regio': " + onbekend("regio", wijziging.regio, regios)
         problemen.append(Probleem("wijziging", i, "regio", tekst))
     plek = positie.get(wijziging.kader)
     if plek is not None and wijziging.document in datums:
@@ -324,12 +374,17 @@ def _los(
             and invoerder in datums
             and datums[wijziging.document] < datums[invoerder]
         ):
-            tekst = voorvoegsel + (
+            tekst = _over(i, wijziging) + (
                 f"document '{wijziging.document}' ({datums[wijziging.document]}) is ouder dan "
                 f"document '{invoerder}' ({datums[invoerder]}) dat het kader invoerde"
             )
             problemen.append(Probleem("wijziging", i, "document", tekst))
     return problemen
+
+
+def _over(i: int, wijziging: Wijziging) -> str:
+    """How a message names a change: 'wijziging nr. 3 (kader 'x'): '."""
+    return f"wijziging nr. {i + 1} (kader '{wijziging.kader}'): "
 
 
 def _datums(documenten: Iterable[Document]) -> dict[str, dt.date]:
@@ -354,16 +409,15 @@ def _volgorde(wijzigingen: list[Wijziging], datums: Mapping[str, dt.date]) -> li
     return [i for datum in sorted(per_datum) for i in per_datum[datum]]
 
 
-def _pas_toe(waarden: dict[str, Any], wijziging: Wijziging) -> None:
-    """Fold one change into a framework's new values (`afgeleid` must be present).
+def _pas_toe(waarden: dict[str, Any], gezet: Mapping[str, Any], eigen: list[Afleiding]) -> None:
+    """Fold one change (the fields it sets, its own marks) into a framework's new values
+    (`afgeleid` must be present).
 
-    The fields it gives are set; the framework loses its derived marks for those fields and
-    gains the change's own marks (a mark for a field the change does not set is an error that
+    The fields are set; the framework loses its derived marks for those fields and gains the
+    change's own marks (a mark for a field the change does not set is an error that
     `controleer` reports; dropping the old mark for it too keeps folding idempotent).
     """
-    gezet = wijziging.gezet()
     waarden.update(gezet)
-    eigen = wijziging.afgeleid
     oud = waarden["afgeleid"]
     if eigen or (oud and any(a.veld in gezet for a in oud)):  # most touch no mark: no copy
         weg = gezet.keys() | {a.veld for a in eigen}
