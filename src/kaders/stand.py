@@ -291,9 +291,13 @@ def _controleer(register: Register) -> list[Probleem]:
             problemen.append(Probleem("kader", i, "document", tekst))
 
     regios = {r.id for r in register.regio}
+    invoerders = [k.document if k.document in datums else None for k in register.kader]
     gezet = [wijziging.gezet() for wijziging in register.wijziging]
+    plekken = [positie.get(wijziging.kader) for wijziging in register.wijziging]
     for i, wijziging in enumerate(register.wijziging):
-        problemen += _los(i, wijziging, gezet[i], register, positie, datums, regios)
+        plek = plekken[i]
+        invoerder = None if plek is None else invoerders[plek]
+        problemen += _los(i, wijziging, gezet[i], plek, invoerder, datums, regios, positie)
 
     # Fold everything in order and check each step against the framework as it stood then,
     # on plain field values: a model per step would cost more than the check.
@@ -301,7 +305,7 @@ def _controleer(register: Register) -> list[Probleem]:
     fouten_nu: dict[int, list[str]] = {}
     for i in _volgorde(register.wijziging, datums):
         wijziging = register.wijziging[i]
-        plek = positie.get(wijziging.kader)
+        plek = plekken[i]
         if plek is None or not gezet[i]:
             continue  # reported above
         basis = register.kader[plek].__dict__
@@ -338,18 +342,20 @@ def _los(
     i: int,
     wijziging: Wijziging,
     gezet: Mapping[str, Any],
-    register: Register,
-    positie: Mapping[str, int],
+    plek: int | None,
+    invoerder: str | None,
     datums: Mapping[str, dt.date],
     regios: set[str],
+    kaders: Iterable[str],
 ) -> list[Probleem]:
-    """The rules one change must meet on its own (`gezet`: the fields it sets), against the ids
-    it refers to."""
+    """The rules one change must meet on its own: `gezet` are the fields it sets, `plek` the
+    place of its framework (None: unknown), `invoerder` the known document that introduced it."""
     problemen: list[Probleem] = []
-    if wijziging.kader not in positie:
-        tekst = f"wijziging nr. {i + 1}: " + onbekend("kader", wijziging.kader, positie)
+    if plek is None:
+        tekst = f"wijziging nr. {i + 1}: " + onbekend("kader", wijziging.kader, kaders)
         problemen.append(Probleem("wijziging", i, "kader", tekst))
-    if wijziging.document not in datums:
+    datum = datums.get(wijziging.document)
+    if datum is None:
         tekst = _over(i, wijziging) + _onbekend_document(wijziging.document, datums)
         problemen.append(Probleem("wijziging", i, "document", tekst))
     if not gezet:
@@ -366,19 +372,12 @@ def _los(
     if wijziging.regio is not None and wijziging.regio not in regios:
         tekst = _over(i, wijziging) + "veld 'regio': " + onbekend("regio", wijziging.regio, regios)
         problemen.append(Probleem("wijziging", i, "regio", tekst))
-    plek = positie.get(wijziging.kader)
-    if plek is not None and wijziging.document in datums:
-        invoerder = register.kader[plek].document
-        if (
-            invoerder is not None
-            and invoerder in datums
-            and datums[wijziging.document] < datums[invoerder]
-        ):
-            tekst = _over(i, wijziging) + (
-                f"document '{wijziging.document}' ({datums[wijziging.document]}) is ouder dan "
-                f"document '{invoerder}' ({datums[invoerder]}) dat het kader invoerde"
-            )
-            problemen.append(Probleem("wijziging", i, "document", tekst))
+    if datum is not None and invoerder is not None and datum < datums[invoerder]:
+        tekst = _over(i, wijziging) + (
+            f"document '{wijziging.document}' ({datum}) is ouder dan "
+            f"document '{invoerder}' ({datums[invoerder]}) dat het kader invoerde"
+        )
+        problemen.append(Probleem("wijziging", i, "document", tekst))
     return problemen
 
 
