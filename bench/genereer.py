@@ -8,11 +8,13 @@ The output is deterministic for a given size and seed.
     python bench/genereer.py 10000 > /tmp/kaders-10000.toml
     python bench/genereer.py 100000 --fout veld -o /tmp/kaders-100000-fout.toml
     python bench/genereer.py 10000 --wijzigingen 10000 -o /tmp/kaders-10000-w.toml
+    python bench/genereer.py 10000 --documenten -o /tmp/kaders-10000-d.toml
 
 With `--wijzigingen N` the register gets documents (the first dated as the register, a dozen
 later ones a month apart), every framework names the first, and N changes follow, each by a
 later document: a new toelichting always (so each changes something), and now and then a new
-count, end or status, so that every folded framework still holds together.
+count, end or status, so that every folded framework still holds together. With
+`--documenten` and no changes: the same register without its changes.
 """
 
 from __future__ import annotations
@@ -201,13 +203,21 @@ def _tabel(schrijf_regel: Any, naam: str, waarden: dict[str, Any]) -> None:
 
 
 def schrijf(
-    aantal: int, uit: Any, *, seed: int = 29521, fout: str = "geen", wijzigingen_: int = 0
+    aantal: int,
+    uit: Any,
+    *,
+    seed: int = 29521,
+    fout: str = "geen",
+    wijzigingen_: int = 0,
+    documenten_: bool | None = None,
 ) -> None:
     """Write a register of `aantal` frameworks as TOML to a text stream.
 
     `fout` puts one error near the end: 'veld' (a mistyped key), 'dubbel' (a repeated id)
     or 'regio' (an undefined region); 'geen' writes a valid register. `wijzigingen_` > 0 adds
-    documents and that many changes (see the module's docstring).
+    documents and that many changes (see the module's docstring). `documenten_` (default:
+    whether there are changes) writes the documents and every framework's `document`: with
+    no changes, that is the register with changes without its [[wijziging]] tables.
     """
     if fout not in FOUTEN:
         raise ValueError(f"onbekende fout '{fout}'; kies uit {', '.join(FOUTEN)}")
@@ -222,7 +232,8 @@ def schrijf(
         schrijf_regel(f"{sleutel} = {_toml(waarde)}\n")
     for regio in regio_lijst:
         _tabel(schrijf_regel, "regio", regio)
-    if wijzigingen_:
+    met_documenten = bool(wijzigingen_) if documenten_ is None else documenten_
+    if met_documenten:
         for document in documenten(bron["register"]["datum"]):
             _tabel(schrijf_regel, "document", document)
     plek = max(0, aantal - 3)
@@ -237,7 +248,7 @@ def schrijf(
             kader["id"] = eerste_id
         elif i == plek and fout == "regio":
             kader["regio"] = "westelijke-balcan"
-        if wijzigingen_:
+        if met_documenten:
             kader["document"] = "doc-0"
             geschreven.append({"id": kader["id"], "begin": kader["begin"]})
         _tabel(schrijf_regel, "kader", kader)
@@ -254,8 +265,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=29521)
     parser.add_argument("--fout", choices=FOUTEN, default="geen", help="één fout bij het eind")
     parser.add_argument("--wijzigingen", type=int, default=0, help="aantal wijzigingen (0: geen)")
+    parser.add_argument(
+        "--documenten", action="store_true", help="documenten ook zonder wijzigingen"
+    )
     args = parser.parse_args(argv)
-    opties = {"seed": args.seed, "fout": args.fout, "wijzigingen_": args.wijzigingen}
+    opties = {
+        "seed": args.seed,
+        "fout": args.fout,
+        "wijzigingen_": args.wijzigingen,
+        "documenten_": args.documenten or None,
+    }
     if args.uit is None:
         schrijf(args.aantal, sys.stdout, **opties)
         return

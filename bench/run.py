@@ -18,11 +18,13 @@ as ratios to both: the first is the target, the second kaders' own overhead like
 For the bundled register it also prints, per round, the difference and ratio to both floors
 timed in that same round (their medians), which load on a shared machine shifts less.
 
-The living register: for every size a second register with as many changes as frameworks
-(`genereer.py --wijzigingen`) is timed cold (`totaal`, KADERS_CACHE=uit) beside the one
-without; the ratios with/without and the growth with changes from the smallest size to the
-largest are printed, with an in-process time of `stand.op_stand` + `stand.controleer` (the fold
-and the rules across the change log) on each register with changes.
+The living register: for every size a register with as many changes as frameworks
+(`genereer.py --wijzigingen`) is timed cold (`totaal`, KADERS_CACHE=uit) beside the same
+register without its changes and beside the one without documents either (the shape before
+the living register); the ratios (of the medians, and the median of the per-round ratios) and
+the growth with changes from each size to the next are printed, with an in-process time of
+`stand.op_stand` + `stand.controleer` (the fold and the rules across the change log) on each
+register with changes.
 
 Prints one table and writes it as JSON (bench/resultaten.json by default, git-ignored).
 """
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import platform
@@ -363,12 +366,14 @@ def _register_metingen(starter: Starter) -> list[Meting]:
 
 
 KOUD = "totaal --per regio, zonder cache"
+KOUD_DOCUMENTEN = KOUD + ", met documenten"
 KOUD_WIJZIGINGEN = KOUD + ", evenveel wijzigingen"
 
 
-def wijzigingen_pad(map_: Path, grootte: int) -> Path:
-    """The generated register of this size with as many changes as frameworks."""
-    return map_ / f"kaders-{grootte}-wijzigingen.toml"
+def wijzigingen_pad(map_: Path, grootte: int, wijzigingen: bool = True) -> Path:
+    """The generated register of this size with as many changes as frameworks (or the same
+    register without its changes)."""
+    return map_ / f"kaders-{grootte}-{'wijzigingen' if wijzigingen else 'documenten'}.toml"
 
 
 def vouwen(pad: Path, runs: int = 3) -> dict[str, Any]:
@@ -408,12 +413,14 @@ def _schaal(
     koud = {**starter.env, "KADERS_CACHE": "uit"}
     wijz: list[Meting] = []
     if met_wijzigingen:
-        gewijzigd = wijzigingen_pad(map_, grootte)
-        with gewijzigd.open("w", encoding="utf-8") as uit:
-            genereer.schrijf(grootte, uit, wijzigingen_=grootte)
-        argv = starter.kaders(*totaal[:1], str(gewijzigd), *totaal[2:])
-        wijz.append(Meting(KOUD_WIJZIGINGEN, "KADERS_CACHE=uit kaders totaal (wijzigingen)",
-                           grootte, argv, omgeving=koud))  # fmt: skip
+        for naam, aantal in ((KOUD_DOCUMENTEN, 0), (KOUD_WIJZIGINGEN, grootte)):
+            gewijzigd = wijzigingen_pad(map_, grootte, bool(aantal))
+            with gewijzigd.open("w", encoding="utf-8") as uit:
+                genereer.schrijf(grootte, uit, wijzigingen_=aantal, documenten_=True)
+            argv = starter.kaders(*totaal[:1], str(gewijzigd), *totaal[2:])
+            soort = "wijzigingen" if aantal else "documenten"
+            commando = f"KADERS_CACHE=uit kaders totaal ({soort})"
+            wijz.append(Meting(naam, commando, grootte, argv, omgeving=koud))
     metingen = [
         Meting("valideer", "kaders valideer", grootte, starter.kaders("valideer", str(pad))),
         Meting(
@@ -472,27 +479,37 @@ def _schaal(
 def levend_register(
     metingen: Sequence[Meting], gevouwen: dict[int, dict[str, Any]]
 ) -> dict[str, Any]:
-    """Cold `totaal` with as many changes as frameworks against without, per size, and the
-    growth with changes from the smallest size to the largest (medians of the same run)."""
-    koud = {m.grootte: statistics.median(m.tijden) for m in metingen if m.naam == KOUD}
-    met = {m.grootte: statistics.median(m.tijden) for m in metingen if m.naam == KOUD_WIJZIGINGEN}
-    per_grootte = {
-        str(g): {
-            "zonder_ms": round(koud[g] * 1000, 1),
-            "met_ms": round(met[g] * 1000, 1),
-            "met_zonder": round(met[g] / koud[g], 3),
-            "vouwen": gevouwen.get(g) if g is not None else None,
+    """Cold `totaal` with as many changes as frameworks against two registers without: the
+    same one without its changes ("documenten") and one without documents either ("zonder",
+    the shape before the living register); medians and per-round ratios of the same run. And
+    the growth with changes from each size to the next."""
+    per_naam: dict[tuple[str, int | None], Meting] = {(m.naam, m.grootte): m for m in metingen}
+    groottes = sorted(
+        m.grootte for m in metingen if m.naam == KOUD_WIJZIGINGEN and m.grootte is not None
+    )
+    per_grootte: dict[str, dict[str, Any]] = {}
+    for g in groottes:
+        met = per_naam[(KOUD_WIJZIGINGEN, g)].tijden
+        rij: dict[str, Any] = {"met_ms": round(statistics.median(met) * 1000, 1)}
+        for sleutel, naam in (("zonder", KOUD), ("documenten", KOUD_DOCUMENTEN)):
+            basis = per_naam[(naam, g)].tijden
+            rij[f"{sleutel}_ms"] = round(statistics.median(basis) * 1000, 1)
+            rij[f"met_{sleutel}"] = round(statistics.median(met) / statistics.median(basis), 3)
+            rij[f"met_{sleutel}_per_ronde"] = gepaard(met, basis)["ratio"]
+        rij["vouwen"] = gevouwen.get(g)
+        per_grootte[str(g)] = rij
+    groei = [
+        {
+            "van": van,
+            "tot": tot,
+            "factor": round(
+                statistics.median(per_naam[(KOUD_WIJZIGINGEN, tot)].tijden)
+                / statistics.median(per_naam[(KOUD_WIJZIGINGEN, van)].tijden),
+                3,
+            ),
         }
-        for g in sorted(g for g in met if g is not None and g in koud)
-    }
-    groottes = sorted(g for g in met if g is not None)
-    groei = None
-    if len(groottes) > 1:
-        groei = {
-            "van": groottes[0],
-            "tot": groottes[-1],
-            "factor": round(met[groottes[-1]] / met[groottes[0]], 3),
-        }
+        for van, tot in itertools.pairwise(groottes)
+    ]
     return {"per_grootte": per_grootte, "groei_met_wijzigingen": groei}
 
 
@@ -500,15 +517,17 @@ def _levend_tekst(wijzigingen: dict[str, Any]) -> list[str]:
     regels = []
     for grootte, r in wijzigingen["per_grootte"].items():
         tekst = (
-            f"wijzigingen, {int(grootte):,} kaders: totaal koud {r['zonder_ms']:.0f} ms zonder, "
-            f"{r['met_ms']:.0f} ms met {int(grootte):,} wijzigingen: {r['met_zonder']:.2f} ×"
+            f"wijzigingen, {int(grootte):,} kaders: totaal koud met {int(grootte):,} wijzigingen "
+            f"{r['met_ms']:.0f} ms; zonder wijzigingen {r['documenten_ms']:.0f} ms: "
+            f"{r['met_documenten']:.2f} × (per ronde {r['met_documenten_per_ronde']:.2f} ×); "
+            f"zonder documenten en wijzigingen {r['zonder_ms']:.0f} ms: {r['met_zonder']:.2f} × "
+            f"(per ronde {r['met_zonder_per_ronde']:.2f} ×)"
         )
         if r["vouwen"]:
             v = r["vouwen"]
             tekst += f"; op_stand + controleer in het proces {v['mediaan_ms']:.0f} ms"
         regels.append(tekst)
-    groei = wijzigingen["groei_met_wijzigingen"]
-    if groei:
+    for groei in wijzigingen["groei_met_wijzigingen"]:
         regels.append(
             f"groei met wijzigingen {groei['van']:,} -> {groei['tot']:,}: {groei['factor']:.2f} ×"
         )

@@ -63,6 +63,11 @@ def test_generated_changes_are_valid_and_fold(tmp_path: Path) -> None:
     genereer.schrijf(200, een)
     genereer.schrijf(200, twee, wijzigingen_=0)
     assert een.getvalue() == twee.getvalue() and "[[document]]" not in een.getvalue()
+    # with documents and no changes: the register with changes, without its changes
+    met, zonder = io.StringIO(), io.StringIO()
+    genereer.schrijf(200, met, wijzigingen_=50)
+    genereer.schrijf(200, zonder, documenten_=True)
+    assert met.getvalue().split("\n[[wijziging]]")[0] == zonder.getvalue()
 
 
 def test_generator_is_deterministic() -> None:
@@ -115,4 +120,5 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     assert all(resultaat["zelfde_uitkomst"].values())
     levend = resultaat["wijzigingen"]["per_grootte"]["200"]
     assert levend["met_zonder"] > 0 and levend["vouwen"]["problemen"] == 0
+    assert levend["met_documenten"] > 0 and levend["met_documenten_per_ronde"] > 0
     assert "wijzigingen, 200 kaders: totaal koud" in proces.stdout
