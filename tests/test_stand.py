@@ -16,7 +16,8 @@ from kaders import query
 from kaders.errors import GebruiksFout
 from kaders.laden import gebundeld_register, laad
 from kaders.models import SAMENHANGVELDEN, Kader, Register, samenhangfouten
-from kaders.stand import Probleem, controleer, eerste_stand, op_stand, versies
+from kaders.regels import Probleem
+from kaders.stand import controleer, eerste_stand, op_stand, versies
 
 BRIEF = dt.date(2025, 4, 4)  # nr. 493
 ALTHEA = dt.date(2025, 4, 25)  # nr. 494
@@ -243,13 +244,13 @@ def test_double_document_id() -> None:
 
 def test_framework_without_document_once_there_are_documents() -> None:
     problemen = controleer(_register([_kader("a"), _kader("b", document=None)]))
-    assert [(p.tabel, p.index, p.veld) for p in problemen] == [("kader", 1, None)]
+    assert [(p.tabel, p.rij, p.veld) for p in problemen] == [("kader", 1, None)]
     assert problemen[0].tekst.startswith("kader 'b': noemt geen document")
 
 
 def test_framework_with_unknown_document() -> None:
     problemen = controleer(_register([_kader("a", document="d11")]))
-    assert [(p.tabel, p.index, p.veld) for p in problemen] == [("kader", 0, "document")]
+    assert [(p.tabel, p.rij, p.veld) for p in problemen] == [("kader", 0, "document")]
     assert problemen[0].tekst.startswith("kader 'a': onbekend document 'd11'; bedoelde u 'd1'?")
 
 
@@ -257,7 +258,7 @@ def test_change_with_unknown_framework() -> None:
     problemen = controleer(
         _register([_kader("alpha")], [{"kader": "alhpa", "document": "d2", "status": "voornemen"}])
     )
-    assert [(p.tabel, p.index, p.veld) for p in problemen] == [("wijziging", 0, "kader")]
+    assert [(p.tabel, p.rij, p.veld) for p in problemen] == [("wijziging", 0, "kader")]
     assert problemen[0].tekst.startswith(
         "wijziging nr. 1: onbekend kader 'alhpa'; bedoelde u 'alpha'?"
     )
@@ -274,7 +275,7 @@ def test_change_with_unknown_document() -> None:
         documenten=docs,
     )
     problemen = controleer(register)
-    assert [(p.tabel, p.index, p.veld) for p in problemen] == [("wijziging", 1, "document")]
+    assert [(p.tabel, p.rij, p.veld) for p in problemen] == [("wijziging", 1, "document")]
     assert problemen[0].tekst.startswith(
         "wijziging nr. 2 (kader 'x'): onbekend document 'kst-29521-49'; bedoelde u "
     )
@@ -300,7 +301,7 @@ def test_change_without_fields() -> None:
     problemen = controleer(
         _register([_kader("a")], [{"kader": "a", "document": "d2", "plek": "p"}])
     )
-    assert [(p.tabel, p.index, p.veld) for p in problemen] == [("wijziging", 0, None)]
+    assert [(p.tabel, p.rij, p.veld) for p in problemen] == [("wijziging", 0, None)]
     assert "wijzigt geen enkel veld" in problemen[0].tekst
 
 
@@ -318,7 +319,7 @@ def test_change_that_changes_nothing() -> None:
             {"kader": "a", "document": "d1", "status": "voornemen"},
         ],
     )
-    assert [p.index for p in controleer(later)] == [0]
+    assert [p.rij for p in controleer(later)] == [0]
     # one equal field next to a changed one is fine
     deels = _register(
         [_kader("a")], [{"kader": "a", "document": "d2", "status": "verkenning", "naam": "b"}]
@@ -385,7 +386,7 @@ def test_a_broken_framework_is_reported_once_and_a_repair_is_fine() -> None:
             {"kader": "a", "document": "d2", "duiding": "circa", "telling": "per-jaar"},
         ],
     )
-    assert [p.index for p in controleer(register)] == [0]
+    assert [p.rij for p in controleer(register)] == [0]
 
 
 def test_a_change_marks_only_fields_it_sets() -> None:
@@ -401,7 +402,7 @@ def test_a_change_marks_only_fields_it_sets() -> None:
         ],
     )
     problemen = controleer(fout)
-    assert [(p.tabel, p.index, p.veld) for p in problemen] == [("wijziging", 0, "afgeleid")]
+    assert [(p.tabel, p.rij, p.veld) for p in problemen] == [("wijziging", 0, "afgeleid")]
     assert "afgeleid noemt veld 'eind', maar deze wijziging zet dat veld niet" in problemen[0].tekst
     goed = _register(
         [_kader("a")],
@@ -420,7 +421,7 @@ def test_a_change_marks_only_fields_it_sets() -> None:
 def test_a_change_to_an_unknown_region() -> None:
     fout = _register([_kader("a")], [{"kader": "a", "document": "d2", "regio": "eurpa"}])
     problemen = controleer(fout)
-    assert [(p.tabel, p.index, p.veld) for p in problemen] == [("wijziging", 0, "regio")]
+    assert [(p.tabel, p.rij, p.veld) for p in problemen] == [("wijziging", 0, "regio")]
     assert "onbekende regio 'eurpa'; bedoelde u 'europa'?" in problemen[0].tekst
     goed = _register(
         [_kader("a", regio="europa")],

@@ -116,7 +116,7 @@ def laad_tekst(tekst: str, bestand: str) -> Register:
             if problemen:
                 kaart = Regelkaart(tekst)
                 meldingen = [
-                    Melding(p.tekst, bestand, kaart.regel(p.tabel, p.index, p.veld))
+                    Melding(p.tekst, bestand, kaart.regel(p.tabel, p.rij, p.veld))
                     for p in problemen
                 ]
                 raise KadersFout(_uniek(meldingen))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .errors import GebruiksFout, onbekend
@@ -28,24 +27,11 @@ from .models import (
     Wijziging,
     samenhangfouten,
 )
+from .regels import Probleem
 from .waarden import json_waarde
 
 _VERGELEKEN = (*WIJZIGBARE_VELDEN, "afgeleid")  # what a change can alter in a framework
 _KADERVELDEN = frozenset(Kader.model_fields)
-
-
-@dataclass(frozen=True, slots=True)
-class Probleem:
-    """A rule across records that does not hold: which table, which entry, which field, why.
-
-    `index` counts the tables of that name from 0 in file order, so a loader can add file and
-    line; `veld` is None when the problem is the table as a whole.
-    """
-
-    tabel: str
-    index: int
-    veld: str | None
-    tekst: str
 
 
 class Veldwijziging(NamedTuple):
@@ -332,7 +318,7 @@ def _controleer(register: Register) -> list[Probleem]:
                 problemen.append(Probleem("wijziging", i, None, tekst))
     if not problemen:
         _bewaar(register, _gevouwen(register, register.document, register.kader, nieuw))
-    return sorted(problemen, key=lambda p: (_TABELLEN.index(p.tabel), p.index))
+    return sorted(problemen, key=lambda p: (_TABELLEN.index(p.tabel), p.rij))
 
 
 _TABELLEN = ("document", "kader", "wijziging")

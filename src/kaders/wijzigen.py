@@ -157,7 +157,7 @@ def _geldig_log(register: Register, tekst: str, pad: Path) -> None:
     if problemen:
         kaart = Regelkaart(tekst)
         meldingen = [
-            Melding(p.tekst, str(pad), kaart.regel(p.tabel, p.index, p.veld)) for p in problemen
+            Melding(p.tekst, str(pad), kaart.regel(p.tabel, p.rij, p.veld)) for p in problemen
         ]
         raise KadersFout([ongeldig_register(pad), *meldingen])
 
@@ -190,7 +190,7 @@ def _regels(register: Register, tabel: str, index: int, voorvoegsel: str) -> Non
     so every problem is the new entry's doing."""
     meldingen = []
     for p in stand.controleer(register):
-        if p.tabel != tabel or p.index != index:
+        if p.tabel != tabel or p.rij != index:
             meldingen.append(Melding(f"{voorvoegsel}daarna: {p.tekst}"))
             continue
         meldingen.append(Melding(voorvoegsel + _zonder_naam(p.tekst)))
