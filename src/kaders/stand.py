@@ -4,14 +4,14 @@ Pure: dates come in, nothing is read, printed or timed. A register as read from 
 every framework as the document that introduced it, and an append-only log of changes; each
 change takes effect on the date of its document. Folding sets the fields a change gives, in
 document-date order, file order breaking ties, and builds each changed framework once with
-`model_copy`: its fields were validated where they were read, and the rules that span fields
-are checked by `controleer` through the same function the validator uses. `controleer` folds
-every change anyway and keeps the result on the register, for `op_stand` on later dates.
+`model_copy` (its fields were validated where they were read). `controleer` checks the rules
+that span fields on every step, and keeps the full fold on the register for `op_stand`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
@@ -138,16 +138,9 @@ def _bewaar(register: Register, gevouwen: Register) -> None:
 
 def _bewaard(register: Register) -> Register | None:
     """The full fold `controleer` kept on this register, if made from exactly its lists."""
-    bewaard = register.__dict__.get(_BEWAARD)
-    if bewaard is None:
-        return None
-    (documenten, kaders, wijzigingen), gevouwen = bewaard
-    gelijk = (
-        documenten is register.document
-        and kaders is register.kader
-        and wijzigingen is register.wijziging
-    )
-    return gevouwen if gelijk else None
+    lijsten, gevouwen = register.__dict__.get(_BEWAARD, ((), None))
+    nu = (register.document, register.kader, register.wijziging)
+    return gevouwen if lijsten and all(map(operator.is_, lijsten, nu)) else None
 
 
 def bekend_op(register: Register, stand: dt.date) -> Register:
@@ -195,7 +188,7 @@ def versies(register: Register, kader_id: str, stand: dt.date | None = None) -> 
         raise GebruiksFout([onbekend("kader", kader_id, {k.id for k in register.kader})])
     if kader.document is not None and kader.document not in datums:
         if stand is None:
-            raise GebruiksFout([f"kader '{kader_id}': {_onbekend_document(kader.document, ())}"])
+            raise GebruiksFout([f"kader '{kader_id}': {onbekend('document', kader.document, ())}"])
         bekend_op = next((d.datum for d in register.document if d.id == kader.document), None)
         raise GebruiksFout(
             [
@@ -242,10 +235,10 @@ def versies(register: Register, kader_id: str, stand: dt.date | None = None) -> 
 def controleer(register: Register) -> list[Probleem]:
     """The rules across documents, frameworks and changes; every problem, in file order.
 
-    Documents: unique ids. Frameworks: the document they name exists, and once the register
-    has documents every framework names one. Changes: known framework and document, not dated
-    before the document that introduced the framework, marks only fields they set, a known
-    region, and each change alters something and leaves a framework that holds together.
+    Documents: unique ids. Frameworks: the document they name exists (once there are
+    documents, each names one). Changes: known framework and document, not dated before the
+    framework's document, marks only fields they set, a known region, and each alters
+    something and leaves a framework that holds together. Keeps the fold when all is well.
     """
     with zonder_gc():
         return _controleer(register)
@@ -273,7 +266,7 @@ def _controleer(register: Register) -> list[Probleem]:
                 )
                 problemen.append(Probleem("kader", i, None, tekst))
         elif kader.document not in datums:
-            tekst = f"kader '{kader.id}': {_onbekend_document(kader.document, datums)}"
+            tekst = f"kader '{kader.id}': {onbekend('document', kader.document, datums)}"
             problemen.append(Probleem("kader", i, "document", tekst))
 
     regios = {r.id for r in register.regio}
@@ -285,8 +278,7 @@ def _controleer(register: Register) -> list[Probleem]:
         invoerder = None if plek is None else invoerders[plek]
         problemen += _los(i, wijziging, gezet[i], plek, invoerder, datums, regios, positie)
 
-    # Fold everything in order and check each step against the framework as it stood then,
-    # on plain field values: a model per step would cost more than the check.
+    # Fold in order, checking each step on plain field values (a model per step costs more).
     nieuw: dict[int, dict[str, Any]] = {}  # per framework: the values its changes set so far
     fouten_nu: dict[int, list[str]] = {}
     for i in _volgorde(register.wijziging, datums):
@@ -295,9 +287,7 @@ def _controleer(register: Register) -> list[Probleem]:
         if plek is None or not gezet[i]:
             continue  # reported above
         basis = register.kader[plek].__dict__
-        waarden = nieuw.get(plek)
-        if waarden is None:
-            waarden = nieuw[plek] = {"afgeleid": basis["afgeleid"]}
+        waarden = nieuw.setdefault(plek, {"afgeleid": basis["afgeleid"]})
         afgeleid = waarden["afgeleid"]
         anders = any(waarden.get(veld, basis[veld]) != nu for veld, nu in gezet[i].items())
         _pas_toe(waarden, gezet[i], wijziging.afgeleid)
@@ -342,7 +332,7 @@ def _los(
         problemen.append(Probleem("wijziging", i, "kader", tekst))
     datum = datums.get(wijziging.document)
     if datum is None:
-        tekst = _over(i, wijziging) + _onbekend_document(wijziging.document, datums)
+        tekst = _over(i, wijziging) + onbekend("document", wijziging.document, datums)
         problemen.append(Probleem("wijziging", i, "document", tekst))
     if not gezet:
         tekst = _over(i, wijziging) + (
@@ -408,8 +398,3 @@ def _pas_toe(waarden: dict[str, Any], gezet: Mapping[str, Any], eigen: list[Afle
         weg = gezet.keys() | {a.veld for a in eigen}
         behouden: list[Afleiding] = [a for a in oud if a.veld not in weg]
         waarden["afgeleid"] = behouden + eigen
-
-
-def _onbekend_document(waarde: str, geldig: Iterable[str]) -> str:
-    """'onbekend document ...; bedoelde u ...?'."""
-    return onbekend("document", waarde, geldig)
