@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from kaders import query
 from kaders.errors import GebruiksFout
 from kaders.laden import gebundeld_register, laad
-from kaders.models import SAMENHANGVELDEN, Kader, Register, samenhangfouten
+from kaders.models import SAMENHANGVELDEN, Kader, Regio, Register, samenhangfouten
 from kaders.regels import Probleem
 from kaders.stand import controleer, eerste_stand, op_stand, versies
 
@@ -594,6 +594,21 @@ def test_a_copy_with_other_lists_does_not_use_the_kept_fold() -> None:
     assert _per_id(op_stand(minder, later))["a"].naam == "b"
     zonder_b = register.model_copy(update={"kader": [], "wijziging": []})
     assert op_stand(zonder_b, later).kader == []
+    titel = register.metadata.model_copy(update={"titel": "anders"})
+    assert op_stand(register.model_copy(update={"metadata": titel}), later).metadata == titel
+    regio = Regio(id="azie", naam="Azië")
+    met_regio = register.model_copy(update={"regio": [*register.regio, regio]})
+    assert op_stand(met_regio, later).regio[-1] == regio
+
+
+def test_a_check_that_finds_problems_forgets_the_kept_fold() -> None:
+    register = _register([_kader("a")], [{"kader": "a", "document": "d2", "naam": "b"}])
+    later = dt.date(2030, 1, 1)
+    assert controleer(register) == []
+    assert op_stand(register, later) is op_stand(register, later)
+    register.wijziging.append(register.wijziging[0])  # in place: not something kaders does
+    assert controleer(register) != []  # the second change changes nothing
+    assert op_stand(register, later) is not op_stand(register, later)
 
 
 def test_the_kept_fold_survives_the_cache_and_is_not_part_of_equality(

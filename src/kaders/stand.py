@@ -71,7 +71,9 @@ def op_stand(register: Register, stand: dt.date) -> Register:
     A framework is known when its document is (one without a document always is); the
     changes of the known documents are folded into the known frameworks. The result is a
     self-contained register with no changes left to fold (`wijziging` is empty), so folding
-    it again changes nothing. Pass a register as read from its file, not a folded one.
+    it again changes nothing. Pass a register as read from its file, not a folded one. On a
+    date after the last document it may be the fold `controleer` kept, shared: like the
+    models, treat the register's lists and the result as read-only.
     """
     gevouwen = _bewaard(register)
     if gevouwen is not None and all(d.datum <= stand for d in register.document):
@@ -100,8 +102,7 @@ def _op_stand(register: Register, stand: dt.date) -> Register:
             if waarden is None:
                 waarden = nieuw[plek] = {"afgeleid": kaders[plek].afgeleid}
             _pas_toe(waarden, wijziging.gezet(), wijziging.afgeleid)
-    documenten = [d for d in register.document if d.datum <= stand]
-    return _gevouwen(register, documenten, kaders, nieuw)
+    return _gevouwen(register, [d for d in register.document if d.datum <= stand], kaders, nieuw)
 
 
 def _gevouwen(
@@ -126,21 +127,21 @@ def _gevouwen(
 
 # Where `controleer` keeps the full fold on a register: a key in its __dict__, as a
 # cached_property keeps its value, so equality and the schema ignore it and pickling (the
-# cache) keeps it. With the lists it was folded from: a copy with other lists ignores it.
+# cache) keeps it. With the field values it was made from: a copy with another ignores it.
 _BEWAARD = "_kaders_gevouwen"
 
 
-def _bewaar(register: Register, gevouwen: Register) -> None:
-    """Keep the register as known once every document is, for `op_stand` on later dates."""
-    lijsten = (register.document, register.kader, register.wijziging)
-    register.__dict__[_BEWAARD] = (lijsten, gevouwen)
+def _velden(register: Register) -> list[object]:
+    """The register's field values: what a kept fold was made from."""
+    return [register.__dict__[veld] for veld in Register.model_fields]
 
 
 def _bewaard(register: Register) -> Register | None:
-    """The full fold `controleer` kept on this register, if made from exactly its lists."""
-    lijsten, gevouwen = register.__dict__.get(_BEWAARD, ((), None))
-    nu = (register.document, register.kader, register.wijziging)
-    return gevouwen if lijsten and all(map(operator.is_, lijsten, nu)) else None
+    """The full fold `controleer` kept on this register, if made from exactly its fields."""
+    bewaard: tuple[list[object], Register] | None = register.__dict__.get(_BEWAARD)
+    if bewaard is None or any(map(operator.is_not, bewaard[0], _velden(register))):
+        return None
+    return bewaard[1]
 
 
 def bekend_op(register: Register, stand: dt.date) -> Register:
@@ -232,6 +233,7 @@ def versies(register: Register, kader_id: str, stand: dt.date | None = None) -> 
     return uitkomst
 
 
+@zonder_gc()
 def controleer(register: Register) -> list[Probleem]:
     """The rules across documents, frameworks and changes; every problem, in file order.
 
@@ -240,12 +242,6 @@ def controleer(register: Register) -> list[Probleem]:
     framework's document, marks only fields they set, a known region, and each alters
     something and leaves a framework that holds together. Keeps the fold when all is well.
     """
-    with zonder_gc():
-        return _controleer(register)
-
-
-def _controleer(register: Register) -> list[Probleem]:
-    """controleer, with the garbage collector paused by the caller."""
     problemen: list[Probleem] = []
     datums: dict[str, dt.date] = {}
     for i, document in enumerate(register.document):
@@ -306,12 +302,13 @@ def _controleer(register: Register) -> list[Probleem]:
             if fout not in eerder:
                 tekst = _over(i, wijziging) + "het kader klopt daarna niet meer: " + fout
                 problemen.append(Probleem("wijziging", i, None, tekst))
+    register.__dict__.pop(_BEWAARD, None)
     if not problemen:
-        _bewaar(register, _gevouwen(register, register.document, register.kader, nieuw))
-    return sorted(problemen, key=lambda p: (_TABELLEN.index(p.tabel), p.rij))
-
-
-_TABELLEN = ("document", "kader", "wijziging")
+        gevouwen = _gevouwen(register, register.document, register.kader, nieuw)
+        register.__dict__[_BEWAARD] = (_velden(register), gevouwen)
+    return sorted(
+        problemen, key=lambda p: (("document", "kader", "wijziging").index(p.tabel), p.rij)
+    )
 
 
 def _los(
@@ -322,13 +319,13 @@ def _los(
     invoerder: str | None,
     datums: Mapping[str, dt.date],
     regios: set[str],
-    kaders: Iterable[str],
+    kader_ids: Iterable[str],
 ) -> list[Probleem]:
     """The rules one change must meet on its own: `gezet` are the fields it sets, `plek` the
     place of its framework (None: unknown), `invoerder` the known document that introduced it."""
     problemen: list[Probleem] = []
     if plek is None:
-        tekst = f"wijziging nr. {i + 1}: " + onbekend("kader", wijziging.kader, kaders)
+        tekst = f"wijziging nr. {i + 1}: " + onbekend("kader", wijziging.kader, kader_ids)
         problemen.append(Probleem("wijziging", i, "kader", tekst))
     datum = datums.get(wijziging.document)
     if datum is None:
