@@ -23,8 +23,8 @@ The living register: for every size a register with as many changes as framework
 register without its changes and beside the one without documents either (the shape before
 the living register); the ratios (of the medians, and the median of the per-round ratios) and
 the growth with changes from each size to the next are printed, with an in-process time of
-`stand.op_stand` + `stand.controleer` (the fold and the rules across the change log) on each
-register with changes.
+`stand.controleer` (the rules of the change log, with the fold it keeps for `op_stand`) on
+each register with changes.
 
 Prints one table and writes it as JSON (bench/resultaten.json by default, git-ignored).
 """
