@@ -79,10 +79,8 @@ def toevoegen(
     personeel: Annotated[
         str | None, optie("--personeel", "Aantal; weglaten als onbekend.", "AANTAL")
     ] = None,
-    duiding: Annotated[str | None, optie("--duiding", "circa, maximaal, exact.")] = None,
-    telling: Annotated[
-        str | None, optie("--telling", "per-jaar, gelijktijdig, niet-vermeld.")
-    ] = None,
+    duiding: Annotated[str | None, optie("--duiding", ", ".join(DUIDINGEN) + ".")] = None,
+    telling: Annotated[str | None, optie("--telling", ", ".join(TELLINGEN) + ".")] = None,
     begin: Annotated[
         str | None, optie("--begin", "JJJJ-MM-DD (standaard: begin register).", "DATUM")
     ] = None,

@@ -12,7 +12,7 @@ import typer
 
 from .. import laden, query
 from ..errors import GebruiksFout, onbekend
-from ..models import ORGANISATIES, STAPPEN, STATUSSEN, TYPEN, Register
+from ..models import ORGANISATIES, STAPPEN, STATUSSEN, TYPEN, Register, canonieke_status
 from .bestand import STAND_PARAM, cache_map, register_pad, vandaag
 from .bundel import bundel
 
@@ -55,12 +55,15 @@ def datum(optie: str) -> Callable[[str], dt.date]:
 
 
 def keuze(optie: str, soort: str, geldig: Sequence[str]) -> Callable[[str], str]:
-    """A parser for a value from a fixed list (case-insensitive), with the closest match."""
+    """A parser for a value from a fixed list, in any case and in its canonical spelling
+    ('eu' -> 'EU', 'beëindigd' -> 'beeindigd'); unknown is a usage error naming the closest."""
+    canoniek = {g.casefold(): g for g in geldig}
 
     def lees(waarde: str) -> str:
-        if waarde.lower() in geldig:
-            return waarde.lower()
-        raise GebruiksFout([f"{optie}: {onbekend(soort, waarde, geldig)}"])
+        gevonden = canoniek.get(canonieke_status(waarde).casefold())
+        if gevonden is None:
+            raise GebruiksFout([f"{optie}: {onbekend(soort, waarde, geldig)}"])
+        return gevonden
 
     return lees
 

@@ -3,12 +3,11 @@
 import datetime as dt
 import re
 import sys
-from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 import typer
 
-from ..errors import GebruiksFout, onbekend
+from ..errors import GebruiksFout
 from ..models import (
     DOCUMENTSOORTEN,
     DUIDINGEN,
@@ -17,23 +16,10 @@ from ..models import (
     TELLINGEN,
     TYPEN,
     WIJZIGBARE_VELDEN,
-    canonieke_status,
 )
 from .afdruk import meld, schrijf
 from .bijhouden import afleiding, schrijfbaar_register
-from .opties import datum_optie, optie
-
-
-def _vocabulaire(optie: str, soort: str, geldig: Sequence[str]) -> Callable[[str], str]:
-    """A parser for a vocabulary value in any case ('eu' -> 'EU'); unknown is a usage error."""
-
-    def lees(waarde: str) -> str:
-        canoniek = {g.casefold(): g for g in geldig}.get(canonieke_status(waarde).casefold())
-        if canoniek is None:
-            raise GebruiksFout([f"{optie}: {onbekend(soort, waarde, geldig)}"])
-        return canoniek
-
-    return lees
+from .opties import datum_optie, keuze, optie
 
 
 def _aantal(waarde: str) -> int:
@@ -75,18 +61,18 @@ def wijzig(
         str | None,
         optie(
             "--duiding",
-            "circa, maximaal, exact.",
+            ", ".join(DUIDINGEN) + ".",
             "DUIDING",
-            parser=_vocabulaire("--duiding", "duiding", DUIDINGEN),
+            parser=keuze("--duiding", "duiding", DUIDINGEN),
         ),
     ] = None,
     telling: Annotated[
         str | None,
         optie(
             "--telling",
-            "per-jaar, gelijktijdig, niet-vermeld.",
+            ", ".join(TELLINGEN) + ".",
             "TELLING",
-            parser=_vocabulaire("--telling", "telling", TELLINGEN),
+            parser=keuze("--telling", "telling", TELLINGEN),
         ),
     ] = None,
     begin: Annotated[
@@ -103,7 +89,7 @@ def wijzig(
             "--status",
             "Nieuwe status (beëindigd mag).",
             "STATUS",
-            parser=_vocabulaire("--status", "status", STATUSSEN),
+            parser=keuze("--status", "status", STATUSSEN),
         ),
     ] = None,
     toelichting: Annotated[str | None, optie("--toelichting", "Nieuwe toelichting.")] = None,
@@ -119,7 +105,7 @@ def wijzig(
             "--organisatie",
             "Nieuwe organisatie.",
             "ORG",
-            parser=_vocabulaire("--organisatie", "organisatie", ORGANISATIES),
+            parser=keuze("--organisatie", "organisatie", ORGANISATIES),
         ),
     ] = None,
     type_: Annotated[
@@ -141,7 +127,7 @@ def wijzig(
     Voorbeeld: kaders --register kopie.toml wijzig eufor-althea-compagnie --document
     kst-29521-494 --personeel 175 --duiding maximaal --telling gelijktijdig --droog
     """
-    lees_type = _vocabulaire("--type", "type", TYPEN)
+    lees_type = keuze("--type", "type", TYPEN)
     velden: dict[str, Any] = {
         "missie": missie,
         "naam": naam,
@@ -225,7 +211,7 @@ def document_toevoegen(
             "--soort",
             f"{', '.join(DOCUMENTSOORTEN)}.",
             "SOORT",
-            parser=_vocabulaire("--soort", "soort", DOCUMENTSOORTEN),
+            parser=keuze("--soort", "soort", DOCUMENTSOORTEN),
         ),
     ] = None,
     kamerstuk: Annotated[
