@@ -39,10 +39,17 @@ def kaders(
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _eigen_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The programs the tests start cache registers in a folder of this run, not in ~/.cache."""
+def _eigen_omgeving(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The programs the tests start see the same environment in every run, alone or in parallel.
+
+    They cache registers in a folder of this run (of this worker, under pytest-xdist), not in
+    ~/.cache; and no terminal size comes in from outside (pytest-xdist sets COLUMNS=80 in its
+    workers, a developer's shell may export it): a test that wants a width sets it.
+    """
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KADERS_CACHE", str(tmp_path_factory.mktemp("kaders-cache")))
+        for naam in ("COLUMNS", "LINES", "KADERS_REGISTER", "KADERS_DEBUG"):
+            mp.delenv(naam, raising=False)
         yield
 
 

@@ -39,6 +39,9 @@ def test_readme_has_examples() -> None:
 
 @pytest.mark.parametrize(("commando", "uitvoer"), VOORBEELDEN, ids=[c for c, _ in VOORBEELDEN])
 def test_readme_example_runs(commando: str, uitvoer: list[str], tmp_path: Path) -> None:
+    # The examples copy the register to /tmp: here to a folder of this test, so that parallel
+    # workers and other runs on the machine never share a file.
+    commando = commando.replace("/tmp/", f"{tmp_path}/")
     omgeving = {k: v for k, v in os.environ.items() if k != "KADERS_REGISTER"}
     omgeving["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{omgeving.get('PATH', '')}"
     proces = subprocess.run(

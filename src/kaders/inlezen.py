@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,8 +25,29 @@ from .models import (
 )
 from .tomlfouten import parse_toml as parse_toml  # public here too, as before
 
-_KOP = r"^\s*(\[\[?)\s*([A-Za-z0-9_\-\"' ]+?)\s*\]\]?"  # patterns: compiled only when needed
-_SLEUTEL = r"^\s*([A-Za-z0-9_\-]+)\s*="
+# What a table header [naam] or [[naam]] and a key line 'naam =' may hold, for the line numbers.
+_SLEUTELTEKENS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+_KOPTEKENS = frozenset(_SLEUTELTEKENS + "\"' ")
+
+
+def _kop(regel: str) -> str | None:
+    """The table a header line opens ('kader' for '[[kader]]'), else None. Linear: no regex."""
+    rest = regel.lstrip()
+    if not rest.startswith("["):
+        return None
+    inhoud, haakje, _ = rest[2 if rest.startswith("[[") else 1 :].partition("]")
+    inhoud = inhoud.strip()
+    if not haakje or not inhoud or not _KOPTEKENS.issuperset(inhoud):
+        return None
+    return inhoud.strip("\"' ")
+
+
+def _sleutel(regel: str) -> str | None:
+    """The bare key a line 'key = value' sets, else None. Linear: no regex."""
+    rest = regel.lstrip()
+    na = rest.lstrip(_SLEUTELTEKENS)
+    naam = rest[: len(rest) - len(na)]
+    return naam if naam and na.lstrip().startswith("=") else None
 
 
 class Regelkaart:
@@ -37,19 +57,17 @@ class Regelkaart:
         self.koppen: dict[str, list[int]] = {}
         self.sleutels: dict[tuple[str, int], dict[str, int]] = {}
         huidig: tuple[str, int] | None = None
-        kop_patroon, sleutel_patroon = re.compile(_KOP), re.compile(_SLEUTEL)
         # Only \n ends a line in TOML; str.splitlines would also split on U+2028 and friends.
         for nummer, regel in enumerate(tekst.split("\n"), start=1):
-            kop = kop_patroon.match(regel)
-            if kop:
-                naam = kop.group(2).strip("\"' ")
-                regels = self.koppen.setdefault(naam, [])
+            kop = _kop(regel)
+            if kop is not None:
+                regels = self.koppen.setdefault(kop, [])
                 regels.append(nummer)
-                huidig = (naam, len(regels) - 1)
+                huidig = (kop, len(regels) - 1)
                 continue
-            sleutel = sleutel_patroon.match(regel)
+            sleutel = _sleutel(regel)
             if sleutel and huidig is not None:
-                self.sleutels.setdefault(huidig, {}).setdefault(sleutel.group(1), nummer)
+                self.sleutels.setdefault(huidig, {}).setdefault(sleutel, nummer)
 
     def regel(self, tabel: str, index: int = 0, veld: str | None = None) -> int | None:
         """Line of a key within the index-th table of that name, else of the table header."""
@@ -267,7 +285,7 @@ def _vertaal(fout: Mapping[str, Any], model: type[BaseModel]) -> str:
         hint = f"; bedoelde u '{beste[0]}'?" if beste else "."
         return f"onbekend veld{hint} Toegestaan: {', '.join(velden)}."
     if soort == "literal_error":
-        toegestaan = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        toegestaan = str(ctx.get("expected", "")).split("'")[1::2]  # "'a', 'b' or 'c'"
         if isinstance(waarde, str):
             return onbekend(
                 _VELD_SOORT.get(str(loc[2]) if len(loc) > 2 else "", "waarde"), waarde, toegestaan

@@ -1,13 +1,24 @@
-"""TOML text -> data, with Dutch errors that carry line and column and name the field."""
+"""TOML text -> data, with Dutch errors that carry line and column and name the field.
+
+The parser is tomli 2.1-2.2, a compiled (mypyc) wheel: the code of the standard library's
+`tomllib` (TOML 1.0, the same results and messages), about twice as fast, and its errors carry
+`msg`, `lineno` and `colno`. Later tomli reads TOML 1.1, which `tomllib` on Python 3.11 refuses;
+the measurements and the other candidates are in bench/README.md. Without tomli (an install
+without its dependencies) the standard library's `tomllib` reads the register.
+
+The place of an error comes from the parser's attributes, never from searching its text; the
+few patterns here run anchored on one line, with possessive quantifiers only: linear in the
+length of the line, whatever it holds (a test checks every pattern this module applies).
+"""
 
 from __future__ import annotations
 
 import re
+import sys
+from types import ModuleType
 from typing import Any
 
 from .errors import KadersFout, Melding
-
-_TOML_PLAATS = r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)"
 
 _TOML_NL = {
     "Invalid value": "ongeldige waarde",
@@ -32,27 +43,75 @@ _TOML_NL = {
 }
 
 
+def _lezer() -> ModuleType:
+    """tomli when installed (a dependency), else the standard library's tomllib."""
+    try:
+        import tomli
+    except ImportError:  # an install without its dependencies
+        import tomllib
+
+        return tomllib
+    return tomli
+
+
 def parse_toml(tekst: str, bestand: str) -> dict[str, Any]:
     """Parse TOML; a syntax error becomes a Dutch message with line and column."""
-    import tomllib  # not needed when the register comes from the cache
-
+    lezer = _lezer()  # imported here: not needed when the register comes from the cache
     try:
-        return tomllib.loads(tekst)
-    except tomllib.TOMLDecodeError as fout:
-        bericht = str(fout)
-        plaats = re.search(_TOML_PLAATS, bericht)
-        kern = re.sub(_TOML_PLAATS, "", bericht)
-        kern_nl = _TOML_NL.get(kern) or next(
-            (nl for en, nl in _TOML_NL.items() if kern.startswith(en)), f"ongeldige TOML ({kern})"
-        )
-        if plaats and plaats.group(1):
-            regel, kolom = int(plaats.group(1)), int(plaats.group(2))
-            veld = _veld_met_waarde(tekst.split("\n")[regel - 1], kolom, kern)
-            if veld is not None:
-                kern_nl, kolom = veld
-        else:
-            regel, kolom = tekst.count("\n") + 1, None
-        raise KadersFout([Melding(kern_nl, bestand, regel, kolom)]) from None
+        data: dict[str, Any] = lezer.loads(tekst)
+    except lezer.TOMLDecodeError as fout:
+        raise KadersFout([_melding(fout, tekst, bestand)]) from None
+    except ValueError as fout:  # an integer longer than Python converts (sys.int_info)
+        if "digits" not in str(fout):
+            raise
+        grens = sys.get_int_max_str_digits()
+        raise KadersFout([Melding(f"getal met meer dan {grens} cijfers", bestand)]) from None
+    return data
+
+
+def _plaats(fout: ValueError) -> tuple[str, int | None, int | None]:
+    """The parser's message without its place, and the line and column it names.
+
+    tomli (and tomllib from Python 3.14 on) give them as attributes; tomllib before 3.14 only
+    ends its text with ' (at line N, column M)' or ' (at end of document)'.
+    """
+    kern, regel, kolom = getattr(fout, "msg", None), None, None
+    if isinstance(kern, str):
+        regel, kolom = getattr(fout, "lineno", None), getattr(fout, "colno", None)
+        if getattr(fout, "pos", -1) >= len(getattr(fout, "doc", "")):
+            regel = kolom = None  # at the end of the document: no column worth naming
+        return kern, regel, kolom
+    kern, _, plaats = str(fout).rpartition(" (at ")
+    getallen = plaats.removeprefix("line ").removesuffix(")").split(", column ")
+    if len(getallen) == 2 and all(g.isdigit() for g in getallen):
+        regel, kolom = int(getallen[0]), int(getallen[1])
+    return kern or str(fout), regel, kolom
+
+
+def _melding(fout: ValueError, tekst: str, bestand: str) -> Melding:
+    """A TOML syntax error in Dutch, at its line (and column), naming the field when it can."""
+    kern, regel, kolom = _plaats(fout)
+    kern_nl = _TOML_NL.get(kern) or next(
+        (nl for en, nl in _TOML_NL.items() if kern.startswith(en)), f"ongeldige TOML ({kern})"
+    )
+    if regel is None:
+        return Melding(kern_nl, bestand, tekst.count("\n") + 1)
+    if kolom is not None:
+        veld = _veld_met_waarde(_regel(tekst, regel), kolom, kern)
+        if veld is not None:
+            kern_nl, kolom = veld
+    return Melding(kern_nl, bestand, regel, kolom)
+
+
+def _regel(tekst: str, nummer: int) -> str:
+    """Line `nummer` (from 1) of a text; only \\n ends a line in TOML."""
+    begin = 0
+    for _ in range(nummer - 1):
+        begin = tekst.find("\n", begin) + 1
+        if begin == 0:
+            return ""
+    einde = tekst.find("\n", begin)
+    return tekst[begin:] if einde < 0 else tekst[begin:einde]
 
 
 # TOML errors about the value after 'key =': the message names the key and what is expected.
@@ -62,8 +121,11 @@ _WAARDEFOUTEN = (
     "Invalid value",
     "Invalid number",
 )
-_SLEUTEL_IS = r"^\s*(?:\"([^\"]+)\"|'([^']+)'|([A-Za-z0-9_\-.]+))\s*=\s*"
-_DATUMACHTIG = r"[0-9][0-9\-/.:T+Z]*"
+# Applied with re.match / re.fullmatch (anchored), possessive: no backtracking on a long line.
+_SLEUTEL_IS = r"\s*+(?:\"([^\"]++)\"|'([^']++)'|([A-Za-z0-9_\-.]++))\s*+=\s*+"
+_WAARDE = r"[^\s#,\]}]++"
+_DATUMACHTIG = r"[0-9][0-9\-/.:T+Z]*+"
+_DATUM = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 
 def _veld_met_waarde(regel: str, kolom: int, kern: str) -> tuple[str, int] | None:
@@ -79,12 +141,12 @@ def _veld_met_waarde(regel: str, kolom: int, kern: str) -> tuple[str, int] | Non
     begin = sleutel.end()
     if kern == _WAARDEFOUTEN[0] and kolom - 1 > begin:  # a date inside an array
         begin = kolom - 1
-    waarde = re.match(r"[^\s#,\]}]+", regel[begin:])
+    waarde = re.match(_WAARDE, regel[begin:])
     if waarde is None:
         return None
     tekst = waarde.group(0)
     if re.fullmatch(_DATUMACHTIG, tekst) and any(t in tekst for t in "-/."):
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", tekst):
+        if re.fullmatch(_DATUM, tekst):
             return f"veld '{naam}': geen bestaande datum '{tekst}'; verwacht JJJJ-MM-DD", begin + 1
         if kern != "Invalid number":
             return f"veld '{naam}': '{tekst}' is geen datum; verwacht JJJJ-MM-DD", begin + 1
