@@ -11,7 +11,7 @@ from typer import _click as click
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from ..errors import KadersFout, dichtstbij
-from .afdruk import EXIT_AFGEBROKEN, EXIT_DATA, EXIT_GEBRUIK, EXIT_OK
+from .afdruk import EXIT_AFGEBROKEN, EXIT_DATA, EXIT_GEBRUIK, EXIT_OK, meld
 
 HULP_OPTIE = "Toon deze hulp en stop."
 KOPPEN = {
@@ -153,17 +153,17 @@ class KadersGroep(_NederlandseHulp, TyperGroup):
             code = uitkomst if isinstance(uitkomst, int) else EXIT_OK
         except KadersFout as fout:
             for melding in fout.meldingen:
-                print(f"kaders: {melding}", file=sys.stderr)
+                meld(str(melding))
             if fout.soort in HINTS:
-                print(f"kaders: {HINTS[fout.soort]}", file=sys.stderr)
+                meld(HINTS[fout.soort])
             code = fout.exitcode
         except click.exceptions.NoArgsIsHelpError as fout:
             print(fout.format_message(), file=sys.stderr)
             code = EXIT_GEBRUIK
         except click.exceptions.UsageError as fout:
-            print(f"kaders: {gebruiksfout(fout)}", file=sys.stderr)
+            meld(gebruiksfout(fout))
             if fout.ctx is not None:
-                print(f"Zie '{fout.ctx.command_path} --help'.", file=sys.stderr)
+                meld(f"Zie '{fout.ctx.command_path} --help'.", voorvoegsel="")
             code = EXIT_GEBRUIK
         except (typer.Abort, KeyboardInterrupt):
             print("", file=sys.stderr)
@@ -171,10 +171,9 @@ class KadersGroep(_NederlandseHulp, TyperGroup):
         except Exception as fout:
             if os.environ.get("KADERS_DEBUG"):
                 raise
-            print(
-                f"kaders: interne fout ({type(fout).__name__}: {fout}); dit is een fout in "
-                "kaders, meld die graag. KADERS_DEBUG=1 toont de details.",
-                file=sys.stderr,
+            meld(
+                f"interne fout ({type(fout).__name__}: {fout}); dit is een fout in "
+                "kaders, meld die graag. KADERS_DEBUG=1 toont de details."
             )
             code = EXIT_DATA
         sys.exit(code)
