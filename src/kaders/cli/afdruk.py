@@ -47,6 +47,18 @@ def schrijf(tekst: str, code_bij_breuk: int = EXIT_OK, *, getekend: bool = False
         raise typer.Exit(code_bij_breuk) from None
     except OSError as fout:
         raise KadersFout([f"kan de uitvoer niet schrijven: {os_fout(fout)}"]) from None
+    except UnicodeEncodeError as fout:
+        raise KadersFout([tekenset_fout(fout)]) from None
+
+
+def tekenset_fout(fout: UnicodeEncodeError) -> str:
+    """Why text cannot be written to a stream whose encoding lacks one of its characters."""
+    teken = fout.object[fout.start : fout.start + 1]
+    return (
+        f"kan de uitvoer niet schrijven: de tekenset {fout.encoding} (PYTHONIOENCODING of de "
+        f"locale) kent teken '{teken}' (U+{ord(teken):04X}) niet. Gebruik UTF-8, bv. "
+        "PYTHONIOENCODING=utf-8"
+    )
 
 
 def meld(tekst: str, voorvoegsel: str = "kaders: ") -> None:

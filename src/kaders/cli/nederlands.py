@@ -10,8 +10,8 @@ import typer
 from typer import _click as click
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from ..errors import KadersFout, dichtstbij
-from .afdruk import EXIT_AFGEBROKEN, EXIT_DATA, EXIT_GEBRUIK, EXIT_OK, meld
+from ..errors import KadersFout, dichtstbij, os_fout
+from .afdruk import EXIT_AFGEBROKEN, EXIT_DATA, EXIT_GEBRUIK, EXIT_OK, meld, tekenset_fout
 
 HULP_OPTIE = "Toon deze hulp en stop."
 KOPPEN = {
@@ -168,6 +168,13 @@ class KadersGroep(_NederlandseHulp, TyperGroup):
         except (typer.Abort, KeyboardInterrupt):
             print("", file=sys.stderr)
             code = EXIT_AFGEBROKEN
+        except UnicodeEncodeError as fout:  # help text for a stream in ascii, say
+            meld(tekenset_fout(fout))
+            code = EXIT_DATA
+        except OSError as fout:  # help text to a closed stdout, say
+            waar = f"{fout.filename}: " if fout.filename else ""
+            meld(f"{waar}kan niet lezen of schrijven: {os_fout(fout)}")
+            code = EXIT_DATA
         except Exception as fout:
             if os.environ.get("KADERS_DEBUG"):
                 raise
