@@ -83,11 +83,14 @@ def register_data(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-def op_terminal(*args: str, breedte: int, env: dict[str, str] | None = None) -> tuple[int, str]:
+def op_terminal(
+    *args: str, breedte: int, env: dict[str, str] | None = None, zonder_no_color: bool = False
+) -> tuple[int, str]:
     """Run the real program with stdout on a pseudo-terminal of the given width.
 
     The width is set on the terminal itself (TIOCSWINSZ), as a real terminal window does;
     COLUMNS is removed so the program has to ask the terminal. Returns (exit code, output).
+    NO_COLOR is set unless `zonder_no_color`.
     """
     import fcntl
     import os
@@ -107,6 +110,8 @@ def op_terminal(*args: str, breedte: int, env: dict[str, str] | None = None) -> 
         k: v for k, v in os.environ.items() if k not in ("KADERS_REGISTER", "COLUMNS", "LINES")
     }
     omgeving.update({"NO_COLOR": "1", "TERM": "xterm"}, **(env or {}))
+    if zonder_no_color:  # colour on: Rich writes its own escape codes
+        del omgeving["NO_COLOR"]
     proces = subprocess.Popen(
         [sys.executable, "-m", "kaders", *args],
         stdout=slaaf,
@@ -193,3 +198,33 @@ def wijzig_args(draw: st.DrawFn) -> list[str]:
     if draw(st.integers(0, 4)) == 0:
         args.append("--droog")
     return args
+
+
+# --- hostile text: control characters, deep nesting, long lines (issue 20) ------------------
+
+# Everything a terminal obeys (C0, ESC sequences, DEL, C1 with 0x9b CSI, a lone CR), mixed
+# with ordinary text, tabs, newlines and the characters other tools read as line breaks.
+_STUURTEKENS = st.characters(
+    codec=None, min_codepoint=0, max_codepoint=0x9F, exclude_categories=("Cs",)
+)
+_SEQUENTIES = st.sampled_from(
+    ["\x1b[31m", "\x1b]0;PWNED\x07", "\x1b]8;;https://x\x1b\\", "\x9b2J", "\x1bc", "\r\n", "\r"]
+)
+
+
+def stuurtekst() -> st.SearchStrategy[str]:
+    """Text full of terminal control characters and escape sequences."""
+    stukken = st.one_of(_SEQUENTIES, st.text(_STUURTEKENS, max_size=5), tekst)
+    return st.lists(stukken, max_size=12).map("".join)
+
+
+def diep_genest(diepte: int, soort: str = "lijst") -> str:
+    """A JSON/TOML value nested `diepte` deep: arrays ('lijst') or inline tables ('tabel')."""
+    if soort == "lijst":
+        return "[" * diepte + "1" + "]" * diepte
+    return "{ a = " * diepte + "1" + " }" * diepte
+
+
+lange_regel = st.integers(10_000, 200_000).flatmap(
+    lambda n: st.sampled_from(["a", " ", "[", '"', "=", "-", "é", "\x1b"]).map(lambda c: c * n)
+)

@@ -1,5 +1,5 @@
 """Run as `python -m kaders`."""
 
-from kaders.cli import main
+from kaders.start import main
 
 main()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import errno
 from collections.abc import Iterable
 from typing import NamedTuple
+
+from .osfouten import os_fout as os_fout  # the one table of OS errors, public here as before
 
 
 class Melding(NamedTuple):
@@ -62,21 +63,3 @@ def onbekend(soort: str, waarde: str, geldig: Iterable[str]) -> str:
     if len(opties) <= 40:
         tekst += f" Geldig: {', '.join(opties)}."
     return tekst
-
-
-_OS_FOUTEN = {
-    errno.ENOENT: "bestaat niet",
-    errno.EACCES: "geen toegang",
-    errno.EPERM: "geen toestemming",
-    errno.EISDIR: "is een map",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.ENOSPC: "schijf vol",
-    errno.EROFS: "alleen-lezen bestandssysteem",
-    errno.EEXIST: "bestaat al",
-    errno.ENAMETOOLONG: "naam te lang",
-}
-
-
-def os_fout(fout: OSError) -> str:
-    """A Dutch description of an operating-system error."""
-    return _OS_FOUTEN.get(fout.errno or 0, f"systeemfout {fout.errno}")

@@ -10,6 +10,7 @@ import typer
 
 from .. import uitvoer
 from ..errors import GebruiksFout, KadersFout, os_fout
+from ..veilig_tekst import toonbaar
 
 EXIT_OK, EXIT_DATA, EXIT_GEBRUIK, EXIT_AFGEBROKEN = 0, 1, 2, 130
 
@@ -29,8 +30,14 @@ def scherm() -> uitvoer.Scherm:
     return uitvoer.Scherm(breedte=breedte, kleur=kleur)
 
 
-def schrijf(tekst: str, code_bij_breuk: int = EXIT_OK) -> None:
-    """Write to stdout; a reader that went away (| head) ends the program quietly."""
+def schrijf(tekst: str, code_bij_breuk: int = EXIT_OK, *, getekend: bool = False) -> None:
+    """Write to stdout; a reader that went away (| head) ends the program quietly.
+
+    On a terminal, control characters in the text are shown as escapes (veilig_tekst); a
+    table is `getekend`: its cells were made safe before it was drawn, and its colours stay.
+    """
+    if not getekend and sys.stdout.isatty():
+        tekst = toonbaar(tekst)
     try:
         sys.stdout.write(tekst)
         sys.stdout.flush()
@@ -40,11 +47,23 @@ def schrijf(tekst: str, code_bij_breuk: int = EXIT_OK) -> None:
         raise typer.Exit(code_bij_breuk) from None
     except OSError as fout:
         raise KadersFout([f"kan de uitvoer niet schrijven: {os_fout(fout)}"]) from None
+    except UnicodeEncodeError as fout:
+        raise KadersFout([tekenset_fout(fout)]) from None
 
 
-def meld(tekst: str) -> None:
-    """A message for people, on stderr."""
-    print(f"kaders: {tekst}", file=sys.stderr)
+def tekenset_fout(fout: UnicodeEncodeError) -> str:
+    """Why text cannot be written to a stream whose encoding lacks one of its characters."""
+    teken = fout.object[fout.start : fout.start + 1]
+    return (
+        f"kan de uitvoer niet schrijven: de tekenset {fout.encoding} (PYTHONIOENCODING of de "
+        f"locale) kent teken '{teken}' (U+{ord(teken):04X}) niet. Gebruik UTF-8, bv. "
+        "PYTHONIOENCODING=utf-8"
+    )
+
+
+def meld(tekst: str, voorvoegsel: str = "kaders: ") -> None:
+    """A message for people, on stderr; its control characters shown as escapes."""
+    print(toonbaar(f"{voorvoegsel}{tekst}"), file=sys.stderr)
 
 
 def standaard_formaat() -> str:
@@ -94,11 +113,12 @@ def druk_af(weergave: uitvoer.Weergave, doel: Doel, code_bij_breuk: int = EXIT_O
         return
     tekst = uitvoer.schrijf(weergave, formaat, scherm()._replace(excel=excel))
     assert isinstance(tekst, str)  # a binary format never reaches stdout (checked above)
+    getekend = formaat == "tabel"  # made safe cell by cell before it was drawn
     if weergave.rijen or weergave.soort not in _LIJSTEN:
-        schrijf(tekst, code_bij_breuk)
+        schrijf(tekst, code_bij_breuk, getekend=getekend)
         return
     if gekozen.kop_bij_leeg:
-        schrijf(tekst, code_bij_breuk)
+        schrijf(tekst, code_bij_breuk, getekend=getekend)
     meld("geen kaders gevonden voor deze selectie")
 
 

@@ -10,8 +10,8 @@ import typer
 from typer import _click as click
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from ..errors import KadersFout, dichtstbij
-from .afdruk import EXIT_AFGEBROKEN, EXIT_DATA, EXIT_GEBRUIK, EXIT_OK
+from ..errors import KadersFout, dichtstbij, os_fout
+from .afdruk import EXIT_AFGEBROKEN, EXIT_DATA, EXIT_GEBRUIK, EXIT_OK, meld, tekenset_fout
 
 HULP_OPTIE = "Toon deze hulp en stop."
 KOPPEN = {
@@ -153,28 +153,34 @@ class KadersGroep(_NederlandseHulp, TyperGroup):
             code = uitkomst if isinstance(uitkomst, int) else EXIT_OK
         except KadersFout as fout:
             for melding in fout.meldingen:
-                print(f"kaders: {melding}", file=sys.stderr)
+                meld(str(melding))
             if fout.soort in HINTS:
-                print(f"kaders: {HINTS[fout.soort]}", file=sys.stderr)
+                meld(HINTS[fout.soort])
             code = fout.exitcode
         except click.exceptions.NoArgsIsHelpError as fout:
             print(fout.format_message(), file=sys.stderr)
             code = EXIT_GEBRUIK
         except click.exceptions.UsageError as fout:
-            print(f"kaders: {gebruiksfout(fout)}", file=sys.stderr)
+            meld(gebruiksfout(fout))
             if fout.ctx is not None:
-                print(f"Zie '{fout.ctx.command_path} --help'.", file=sys.stderr)
+                meld(f"Zie '{fout.ctx.command_path} --help'.", voorvoegsel="")
             code = EXIT_GEBRUIK
         except (typer.Abort, KeyboardInterrupt):
             print("", file=sys.stderr)
             code = EXIT_AFGEBROKEN
+        except UnicodeEncodeError as fout:  # help text for a stream in ascii, say
+            meld(tekenset_fout(fout))
+            code = EXIT_DATA
+        except OSError as fout:  # help text to a closed stdout, say
+            waar = f"{fout.filename}: " if fout.filename else ""
+            meld(f"{waar}kan niet lezen of schrijven: {os_fout(fout)}")
+            code = EXIT_DATA
         except Exception as fout:
             if os.environ.get("KADERS_DEBUG"):
                 raise
-            print(
-                f"kaders: interne fout ({type(fout).__name__}: {fout}); dit is een fout in "
-                "kaders, meld die graag. KADERS_DEBUG=1 toont de details.",
-                file=sys.stderr,
+            meld(
+                f"interne fout ({type(fout).__name__}: {fout}); dit is een fout in "
+                "kaders, meld die graag. KADERS_DEBUG=1 toont de details."
             )
             code = EXIT_DATA
         sys.exit(code)

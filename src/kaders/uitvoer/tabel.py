@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
+from ..veilig_tekst import toonbaar
 from .tekst import cel
 from .weergave import Rij, Scherm
 
@@ -72,10 +73,14 @@ def teken(
     When the columns do not fit, the least important are left out (the title says which and
     how to see them); when even the essential ones do not fit with their ids, numbers and
     dates whole, every row becomes a block of 'Kop: waarde' lines.
+
+    A table is for people: control characters in its text are shown as escapes (`\\x1b`),
+    before the widths are measured (veilig_tekst), so no cell can steer the terminal.
     """
     from rich.cells import cell_len
 
-    rijen = list(rijen)
+    titel, voet = toonbaar(titel), None if voet is None else toonbaar(voet)
+    rijen = [([toonbaar(c) for c in cellen], stijl) for cellen, stijl in rijen]
     inhoud = [[k.kop, *(c[i] for c, _ in rijen)] for i, k in enumerate(kolommen)]
     maat = [_maten(k, kolom, cell_len) for k, kolom in zip(kolommen, inhoud, strict=True)]
     getoond = list(range(len(kolommen)))

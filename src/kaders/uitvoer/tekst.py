@@ -68,14 +68,17 @@ def csv_tekst(kolommen: Sequence[str], rijen: Iterable[Rij], *, excel: bool = Fa
     return buffer.getvalue()
 
 
-_JSON_REGELBREUK = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# JSON escapes C0 itself; DEL and C1 (a terminal obeys 0x9b as CSI) and the characters other
+# tools read as a line break get a \\u escape too: the same data, never a raw control character.
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)}
+_JSON_ONVEILIG = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def _json(data: Any, indent: int | None = None) -> str:
-    """JSON with UTF-8 kept, except the characters other tools read as a line break."""
+    """JSON with UTF-8 kept, except DEL, C1 and the characters tools read as a line break."""
     tekst = json.dumps(data, ensure_ascii=False, indent=indent)
-    if "\x85" in tekst or "\u2028" in tekst or "\u2029" in tekst:  # translate is slow
-        return tekst.translate(_JSON_REGELBREUK)
+    if _JSON_ONVEILIG.search(tekst):  # translate is slow: only when there is something to do
+        return tekst.translate(_JSON_ESCAPES)
     return tekst
 
 
