@@ -396,10 +396,14 @@ def test_unreadable_file_as_any_user(tmp_path: Path, monkeypatch: pytest.MonkeyP
     pad = tmp_path / "geheim.toml"
     shutil.copyfile(KLEIN, pad)
 
-    def weigeren(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    echt_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", weigeren)
+    def weigeren(naam: Any, *args: Any, **extra: Any) -> int:
+        if str(naam) == str(pad):
+            raise PermissionError(13, "Permission denied")
+        return echt_open(naam, *args, **extra)
+
+    monkeypatch.setattr(os, "open", weigeren)
     uitkomst = _roep(["--register", str(pad), "list"])
     assert uitkomst.exit_code == 1 and "geen leesrechten" in uitkomst.stderr
 

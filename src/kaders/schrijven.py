@@ -15,9 +15,10 @@ import tomli_w
 from . import inlezen, regels
 from .errors import KadersFout, Melding, dichtstbij, onbekend, os_fout
 from .inlezen import decodeer, laad_tekst, lees_bytes, valideer_kader
+from .installatie import PAKKET, in_pakket
+from .invoer import lees_invoer as lees_invoer  # public here too, as before
 from .models import BEEINDIGD, Kader, Register, canonieke_status
 from .rechten import controleer_schrijfrechten as controleer_schrijfrechten
-from .tomlfouten import parse_toml
 
 SCHEMA_REGEL = "#:schema ./kaders.schema.json\n"
 
@@ -184,6 +185,16 @@ def _zelfde_bestand(a: Path, b: Path) -> bool:
     return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
 
 
+def niet_in_pakket(doel: Path) -> None:
+    """Refuse any write inside the installed package: its register must keep working."""
+    if in_pakket(doel):
+        tekst = (
+            f"ligt in het geïnstalleerde pakket kaders ({PAKKET}); daar schrijft kaders nooit, "
+            "want het meegeleverde register moet blijven werken"
+        )
+        raise KadersFout([Melding(tekst, str(doel))], soort="register")
+
+
 def controleer_doel(doel: Path, *, register: Path | None, overschrijven: bool) -> None:
     """Whether a file may be written: never the register in use, an existing file only when
     overwriting was asked for, and only with the rights to replace it. Raises KadersFout.
@@ -194,6 +205,7 @@ def controleer_doel(doel: Path, *, register: Path | None, overschrijven: bool) -
     if register is not None and _zelfde_bestand(doel, register):
         tekst = f"is het register in gebruik ({register}); dat wordt nooit overschreven"
         raise KadersFout([Melding(tekst, str(doel))], soort="register")
+    niet_in_pakket(doel)
     if os.path.lexists(doel):
         if os.path.isdir(doel):
             raise KadersFout([Melding("kan niet schrijven: is een map", str(doel))])
@@ -275,6 +287,7 @@ def vul_aan(pad: Path, aanvulling: Callable[[Register, str], str], *, droog: boo
     (the old text as a prefix), then replace the file atomically (a BOM stays). Nothing is
     written when anything fails, or when `droog` is set.
     """
+    niet_in_pakket(pad)
     with slot(pad):
         controleer_schrijfrechten(pad)
         ruw = lees_bytes(pad)
@@ -322,51 +335,6 @@ def voeg_toe(
 
     vul_aan(pad, aanvulling, droog=droog)
     return gemaakt[0], kader_toml(gemaakt[0])
-
-
-_JSON_NL = {
-    "Expecting ',' delimiter": "',' verwacht",
-    "Expecting ':' delimiter": "':' verwacht",
-    "Expecting value": "waarde verwacht",
-    "Expecting property name enclosed in double quotes": 'sleutel tussen "…" verwacht',
-    "Unterminated string starting at": "tekst niet afgesloten",
-    "Invalid control character at": "ongeldig stuurteken in tekst",
-    "Extra data": "extra tekens na het JSON-object",
-    "Invalid \\escape": "ongeldige escape",
-}
-
-
-def lees_invoer(ruw: bytes, tabel: str = "kader") -> dict[str, Any]:
-    """One record from stdin: a JSON object (as in the JSON output) or a TOML table."""
-    import json
-
-    inhoud = decodeer(ruw, "<stdin>")
-    if not inhoud.strip():
-        tekst = f"geen invoer op stdin: verwacht één {tabel} als JSON of TOML"
-        raise KadersFout([Melding(tekst)])
-    begin = inhoud.lstrip()
-    if begin.startswith("[") and not begin.startswith("[["):
-        with contextlib.suppress(json.JSONDecodeError):
-            json.loads(inhoud)  # a JSON array rather than a TOML table header
-            raise KadersFout([Melding("verwacht één JSON-object, geen lijst", "<stdin>")])
-    if begin.startswith("{"):
-        try:
-            data = json.loads(inhoud)
-        except json.JSONDecodeError as fout:
-            melding = f"ongeldige JSON: {_JSON_NL.get(fout.msg, fout.msg)}"
-            raise KadersFout([Melding(melding, "<stdin>", fout.lineno, fout.colno)]) from None
-        if not isinstance(data, dict):
-            raise KadersFout([Melding("verwacht één JSON-object", "<stdin>")])
-        return data
-    toml_data = parse_toml(inhoud, "<stdin>")
-    tabellen = toml_data.get(tabel)
-    if list(toml_data) == [tabel] and isinstance(tabellen, list):
-        if len(tabellen) != 1:
-            raise KadersFout([Melding(f"verwacht precies één [[{tabel}]]-tabel", "<stdin>")])
-        if not isinstance(tabellen[0], dict):
-            raise KadersFout([Melding(f"[[{tabel}]] moet een tabel zijn", "<stdin>")])
-        return dict(tabellen[0])
-    return toml_data
 
 
 def exporteer(
