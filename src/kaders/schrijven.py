@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 import tomli_w
 
 from . import inlezen, regels
+from . import tijdelijk as tijdelijk_
 from .errors import KadersFout, Melding, dichtstbij, onbekend, os_fout
 from .inlezen import decodeer, laad_tekst, lees_bytes, valideer_kader
 from .installatie import PAKKET, in_pakket
@@ -217,7 +217,8 @@ def controleer_doel(doel: Path, *, register: Path | None, overschrijven: bool) -
 
 def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
     """Replace a file in one step: temp file in the same folder, fsync, rename; keep its mode,
-    owner and group.
+    owner and group. The temp file has a name of ours (tijdelijk); those a killed run left for
+    this file are removed first, nobody else's.
 
     A symbolic link is followed, so the file it points to is replaced, not the link.
     """
@@ -231,8 +232,9 @@ def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
         modus = 0o666 & ~_umask()
     except OSError as fout:
         raise KadersFout([Melding(f"kan niet schrijven: {os_fout(fout)}", str(pad))]) from None
+    tijdelijk_.ruim_op(map_, pad.name)  # what a killed writer of this file left, ours only
     try:
-        fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=f".{pad.name}.", suffix=".tmp")
+        fd, tijdelijk = tijdelijk_.maak(map_, pad.name)
     except OSError as fout:
         tekst = f"kan geen tijdelijk bestand maken in de map {map_}: {os_fout(fout)}"
         raise KadersFout([Melding(tekst, str(pad))]) from None
@@ -271,14 +273,6 @@ def _umask() -> int:
     return huidig
 
 
-def _ruim_restanten_op(pad: Path) -> None:
-    """Remove temp files a killed writer left behind; only called while holding the lock."""
-    echt = Path(os.path.realpath(pad))
-    for rest in echt.parent.glob(f".{echt.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            rest.unlink()
-
-
 def vul_aan(pad: Path, aanvulling: Callable[[Register, str], str], *, droog: bool = False) -> None:
     """Append to the register file: the shared steps of every writer that adds a table.
 
@@ -299,7 +293,6 @@ def vul_aan(pad: Path, aanvulling: Callable[[Register, str], str], *, droog: boo
         nieuw = aanvulling(register, oud)
         assert nieuw.startswith(oud)  # an append, never a rewrite
         if not droog:
-            _ruim_restanten_op(pad)
             bom = b"\xef\xbb\xbf" if ruw.startswith(b"\xef\xbb\xbf") else b""
             schrijf_atomisch(pad, bom + nieuw.encode("utf-8"))
 
