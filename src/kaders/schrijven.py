@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import stat
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -153,10 +154,37 @@ def buiten_periode(register: Register, kader: Kader) -> list[Melding]:
 
 def aangevulde_tekst(oud: str, tabel: str) -> str:
     """The old text, unchanged, followed by the new table (TOML), after one blank line."""
+    eind = oud[-4:].replace("\r\n", "\n")  # a CRLF file ends its lines the same way
     scheiding = (
-        "" if oud == "" or oud.endswith("\n\n") else ("\n" if oud.endswith("\n") else "\n\n")
+        "" if oud == "" or eind.endswith("\n\n") else ("\n" if eind.endswith("\n") else "\n\n")
     )
     return oud + scheiding + tabel
+
+
+def met_regeleinden_van(oud: str, toegevoegd: str) -> str:
+    """Added text with the line ends of the file it joins: CRLF if its first line ends so.
+
+    What tomli-w writes has no CR of its own, and no newline inside a value (it escapes them).
+    """
+    eerste = oud.find("\n")
+    if eerste > 0 and oud[eerste - 1] == "\r":
+        return toegevoegd.replace("\r\n", "\n").replace("\n", "\r\n")
+    return toegevoegd
+
+
+def een_naam(pad: Path) -> None:
+    """Refuse a register with more than one name (hard links): the atomic replace would give
+    this name a new file and leave the other names with the old text."""
+    try:
+        namen = os.stat(pad).st_nlink
+    except OSError:
+        return  # the reader that follows says why
+    if namen > 1:
+        tekst = (
+            f"het bestand heeft {namen} namen (harde links); vervangen zou alleen deze naam de "
+            "nieuwe tekst geven en de andere de oude. Het blijft ongewijzigd"
+        )
+        raise KadersFout([Melding(tekst, str(pad))], soort="hardlink")
 
 
 @contextlib.contextmanager
@@ -195,6 +223,21 @@ def niet_in_pakket(doel: Path) -> None:
         raise KadersFout([Melding(tekst, str(doel))], soort="register")
 
 
+def geen_apparaat(doel: Path) -> None:
+    """Refuse a target that exists but is no regular file: a device, pipe or socket (say
+    /dev/stderr) cannot be replaced by a file, and its folder is not where it writes."""
+    try:
+        modus = os.stat(doel).st_mode
+    except (OSError, ValueError):
+        return  # a dangling link or a name too long: the rights check says why
+    if not (stat.S_ISREG(modus) or stat.S_ISDIR(modus)):
+        tekst = (
+            "is geen gewoon bestand maar een apparaat, pijp of socket; een export wordt een "
+            "gewoon bestand. Er is niets geschreven"
+        )
+        raise KadersFout([Melding(tekst, str(doel))], soort="apparaat")
+
+
 def controleer_doel(doel: Path, *, register: Path | None, overschrijven: bool) -> None:
     """Whether a file may be written: never the register in use, an existing file only when
     overwriting was asked for, and only with the rights to replace it. Raises KadersFout.
@@ -209,6 +252,7 @@ def controleer_doel(doel: Path, *, register: Path | None, overschrijven: bool) -
     if os.path.lexists(doel):
         if os.path.isdir(doel):
             raise KadersFout([Melding("kan niet schrijven: is een map", str(doel))])
+        geen_apparaat(doel)
         if not overschrijven:
             tekst = "bestaat al; het blijft ongewijzigd"
             raise KadersFout([Melding(tekst, str(doel))], soort="bestaat")
@@ -276,14 +320,16 @@ def _umask() -> int:
 def vul_aan(pad: Path, aanvulling: Callable[[Register, str], str], *, droog: bool = False) -> None:
     """Append to the register file: the shared steps of every writer that adds a table.
 
-    Under the lock: check the rights to replace the file, read it, refuse an invalid register,
-    let `aanvulling(register, oude_tekst)` validate what it adds and return the whole new text
-    (the old text as a prefix), then replace the file atomically (a BOM stays). Nothing is
-    written when anything fails, or when `droog` is set.
+    Under the lock: check the rights to replace the file (and that it has one name), read it,
+    refuse an invalid register, let `aanvulling(register, oude_tekst)` validate what it adds and
+    return the whole new text (the old text as a prefix), then replace the file atomically.
+    The file keeps its form: a BOM stays, and CRLF line ends stay CRLF in what is added.
+    Nothing is written when anything fails, or when `droog` is set.
     """
     niet_in_pakket(pad)
     with slot(pad):
         controleer_schrijfrechten(pad)
+        een_naam(pad)
         ruw = lees_bytes(pad)
         oud = decodeer(ruw, str(pad))
         try:
@@ -292,6 +338,7 @@ def vul_aan(pad: Path, aanvulling: Callable[[Register, str], str], *, droog: boo
             raise KadersFout([ongeldig_register(pad), *fout.meldingen]) from None
         nieuw = aanvulling(register, oud)
         assert nieuw.startswith(oud)  # an append, never a rewrite
+        nieuw = oud + met_regeleinden_van(oud, nieuw[len(oud) :])
         if not droog:
             bom = b"\xef\xbb\xbf" if ruw.startswith(b"\xef\xbb\xbf") else b""
             schrijf_atomisch(pad, bom + nieuw.encode("utf-8"))
