@@ -258,7 +258,7 @@ def _vertaal(fout: Mapping[str, Any], model: type[BaseModel]) -> str:
     if soort == "missing":
         return "verplicht veld ontbreekt"
     if soort == "extra_forbidden":
-        velden = list(model.model_fields)
+        velden = [v.alias or n for n, v in model.model_fields.items()]  # as the file names them
         beste = dichtstbij(laatste, velden)
         hint = f"; bedoelde u '{beste[0]}'?" if beste else "."
         return f"onbekend veld{hint} Toegestaan: {', '.join(velden)}."

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from .. import inlezen, laden
-from ..errors import GebruiksFout, onbekend
+from ..errors import GebruiksFout, KadersFout, onbekend
 from ..grenzen import lees_stroom
 from ..installatie import in_pakket
 from ..models import (
@@ -38,6 +38,7 @@ def valideer(
         typer.Argument(
             metavar="[PAD]",
             help="Registerbestand, of - voor stdin (standaard: het register in gebruik).",
+            parser=bestand.pad("PAD"),
             show_default=False,
         ),
     ] = None,
@@ -56,7 +57,12 @@ def valideer(
         gekozen = pad or bestand.register_in_gebruik(ctx)
         naam = str(gekozen)
         tekst = inlezen.lees_tekst(gekozen)
-    register = inlezen.laad_tekst(tekst, naam)
+    try:
+        register = inlezen.laad_tekst(tekst, naam)
+    except KadersFout as fout:
+        from ..datumfouten import met_alle_datumfouten  # only for a register that fails
+
+        raise met_alle_datumfouten(fout, tekst, naam) from None
     for waarschuwing in inlezen.waarschuwingen(register, tekst, naam):
         meld(str(waarschuwing))
     kaders = register.kader
