@@ -396,10 +396,14 @@ def test_unreadable_file_as_any_user(tmp_path: Path, monkeypatch: pytest.MonkeyP
     pad = tmp_path / "geheim.toml"
     shutil.copyfile(KLEIN, pad)
 
-    def weigeren(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    echt_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", weigeren)
+    def weigeren(naam: Any, *args: Any, **extra: Any) -> int:
+        if str(naam) == str(pad):
+            raise PermissionError(13, "Permission denied")
+        return echt_open(naam, *args, **extra)
+
+    monkeypatch.setattr(os, "open", weigeren)
     uitkomst = _roep(["--register", str(pad), "list"])
     assert uitkomst.exit_code == 1 and "geen leesrechten" in uitkomst.stderr
 
@@ -430,7 +434,8 @@ DOELEN = ("nieuw", "bestaand", "register", "link", "hard", "alleen-lezen", "vast
 SCHRIJVERS = ("toevoegen", "wijzig", "beeindig", "document-toevoegen")  # append to a register
 TOEGESTAAN = {  # (command, target) -> written with --overschrijf, without
     "export": {"nieuw": (True, True), "bestaand": (True, False)},
-    **{c: {d: (True, True) for d in ("bestaand", "register", "link", "hard")} for c in SCHRIJVERS},
+    # The register here has a second name (hard.toml): an append refuses it (issue 20, item 10).
+    **{c: {"bestaand": (True, True)} for c in SCHRIJVERS},
 }
 MET_DOCUMENTEN = DATA / "klein-documenten.toml"
 SCHRIJFARGS = {  # what each appending command is asked to add (stdin, or options)
@@ -522,8 +527,6 @@ def test_writing_commands_refuse_what_was_not_asked(
             assert uitkomst.stderr.startswith("kaders: "), uitkomst.stderr
             return
         geschreven = {str(Path(os.path.realpath(doelen[doel])))}
-        if doel == "hard":  # the replace gives the name a new file; the other name keeps the old
-            geschreven = {str(doelen["hard"])}
         assert {p for p in na if na[p] != voor.get(p)} == geschreven, volledig
     finally:
         (map_ / "vast").chmod(0o755)

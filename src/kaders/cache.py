@@ -14,13 +14,13 @@ import hashlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import pydantic
 
 from . import __version__, models
+from . import tijdelijk as tijdelijk_
 from .models import Register
 
 try:  # the C unpickler itself: pickle.py costs 1-2 ms more to import, and a hit needs only this
@@ -89,6 +89,16 @@ def haal(map_: Path, naam: str | None) -> Register | None:
     return gelezen if isinstance(gelezen, Register) else None
 
 
+def _maak_map(map_: Path) -> None:
+    """Create the cache folder, and its parent (~/.cache) if need be, but never more: under a
+    home folder that does not exist (HOME=/nonexistent) nothing is created and nothing cached."""
+    if not map_.parent.is_dir():
+        if not map_.parent.parent.is_dir():
+            raise FileNotFoundError(map_.parent.parent)
+        map_.parent.mkdir(mode=0o700)
+    map_.mkdir(mode=0o700, exist_ok=True)
+
+
 def bewaar(map_: Path, naam: str | None, gevalideerd: Register) -> None:
     """Store a validated register under its key and keep the newest few; errors are skipped."""
     import pickle
@@ -96,8 +106,9 @@ def bewaar(map_: Path, naam: str | None, gevalideerd: Register) -> None:
     if naam is None:
         return
     with contextlib.suppress(OSError):
-        map_.mkdir(parents=True, exist_ok=True)
-        fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix="kaders-", suffix=".tmp")
+        _maak_map(map_)
+        tijdelijk_.ruim_op(map_)  # entries a killed run was writing: ours only
+        fd, tijdelijk = tijdelijk_.maak(map_)
         try:
             with os.fdopen(fd, "wb") as bestand:
                 pickle.dump(gevalideerd, bestand, protocol=pickle.HIGHEST_PROTOCOL)

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import regels
+from . import grenzen, regels
 from .errors import KadersFout, Melding, dichtstbij, onbekend
 from .geheugen import zonder_gc
 from .models import (
@@ -80,17 +80,11 @@ class Regelkaart:
 
 
 def lees_bytes(pad: Path) -> bytes:
-    """Read a register file, or raise a Dutch error saying why it cannot be read."""
-    try:
-        return pad.read_bytes()
-    except FileNotFoundError:
-        raise KadersFout([Melding("bestand bestaat niet", str(pad))]) from None
-    except IsADirectoryError:
-        raise KadersFout([Melding("is een map, geen registerbestand", str(pad))]) from None
-    except PermissionError:
-        raise KadersFout([Melding("geen leesrechten op het bestand", str(pad))]) from None
-    except OSError as fout:
-        raise KadersFout([Melding(f"kan niet lezen: {fout.strerror}", str(pad))]) from None
+    """Read a register file, or raise a Dutch error saying why it cannot be read.
+
+    Only a regular file, at most grenzen.MAX_BYTES (grenzen.lees_bestand).
+    """
+    return grenzen.lees_bestand(pad)
 
 
 def lees_tekst(pad: Path) -> str:
@@ -117,7 +111,9 @@ def laad_tekst(tekst: str, bestand: str) -> Register:
     every record is valid on its own, all at once too.
     """
     with zonder_gc():
-        data = parse_toml(tekst, bestand)
+        with grenzen.niet_te_diep(bestand):
+            data = parse_toml(tekst, bestand)
+        grenzen.controleer_diepte(data, bestand)
         try:
             register = Register.model_validate(data)
         except ValidationError as fout:
@@ -280,7 +276,7 @@ def _vertaal(fout: Mapping[str, Any], model: type[BaseModel]) -> str:
     if soort == "missing":
         return "verplicht veld ontbreekt"
     if soort == "extra_forbidden":
-        velden = list(model.model_fields)
+        velden = [v.alias or n for n, v in model.model_fields.items()]  # as the file names them
         beste = dichtstbij(laatste, velden)
         hint = f"; bedoelde u '{beste[0]}'?" if beste else "."
         return f"onbekend veld{hint} Toegestaan: {', '.join(velden)}."

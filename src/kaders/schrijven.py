@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import tempfile
+import stat
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -13,11 +13,13 @@ from typing import Any
 import tomli_w
 
 from . import inlezen, regels
+from . import tijdelijk as tijdelijk_
 from .errors import KadersFout, Melding, dichtstbij, onbekend, os_fout
 from .inlezen import decodeer, laad_tekst, lees_bytes, valideer_kader
+from .installatie import PAKKET, in_pakket
+from .invoer import lees_invoer as lees_invoer  # public here too, as before
 from .models import BEEINDIGD, Kader, Register, canonieke_status
 from .rechten import controleer_schrijfrechten as controleer_schrijfrechten
-from .tomlfouten import parse_toml
 
 SCHEMA_REGEL = "#:schema ./kaders.schema.json\n"
 
@@ -152,10 +154,37 @@ def buiten_periode(register: Register, kader: Kader) -> list[Melding]:
 
 def aangevulde_tekst(oud: str, tabel: str) -> str:
     """The old text, unchanged, followed by the new table (TOML), after one blank line."""
+    eind = oud[-4:].replace("\r\n", "\n")  # a CRLF file ends its lines the same way
     scheiding = (
-        "" if oud == "" or oud.endswith("\n\n") else ("\n" if oud.endswith("\n") else "\n\n")
+        "" if oud == "" or eind.endswith("\n\n") else ("\n" if eind.endswith("\n") else "\n\n")
     )
     return oud + scheiding + tabel
+
+
+def met_regeleinden_van(oud: str, toegevoegd: str) -> str:
+    """Added text with the line ends of the file it joins: CRLF if its first line ends so.
+
+    What tomli-w writes has no CR of its own, and no newline inside a value (it escapes them).
+    """
+    eerste = oud.find("\n")
+    if eerste > 0 and oud[eerste - 1] == "\r":
+        return toegevoegd.replace("\r\n", "\n").replace("\n", "\r\n")
+    return toegevoegd
+
+
+def een_naam(pad: Path) -> None:
+    """Refuse a register with more than one name (hard links): the atomic replace would give
+    this name a new file and leave the other names with the old text."""
+    try:
+        namen = os.stat(pad).st_nlink
+    except OSError:
+        return  # the reader that follows says why
+    if namen > 1:
+        tekst = (
+            f"het bestand heeft {namen} namen (harde links); vervangen zou alleen deze naam de "
+            "nieuwe tekst geven en de andere de oude. Het blijft ongewijzigd"
+        )
+        raise KadersFout([Melding(tekst, str(pad))], soort="hardlink")
 
 
 @contextlib.contextmanager
@@ -184,6 +213,31 @@ def _zelfde_bestand(a: Path, b: Path) -> bool:
     return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
 
 
+def niet_in_pakket(doel: Path) -> None:
+    """Refuse any write inside the installed package: its register must keep working."""
+    if in_pakket(doel):
+        tekst = (
+            f"ligt in het geïnstalleerde pakket kaders ({PAKKET}); daar schrijft kaders nooit, "
+            "want het meegeleverde register moet blijven werken"
+        )
+        raise KadersFout([Melding(tekst, str(doel))], soort="register")
+
+
+def geen_apparaat(doel: Path) -> None:
+    """Refuse a target that exists but is no regular file: a device, pipe or socket (say
+    /dev/stderr) cannot be replaced by a file, and its folder is not where it writes."""
+    try:
+        modus = os.stat(doel).st_mode
+    except (OSError, ValueError):
+        return  # a dangling link or a name too long: the rights check says why
+    if not (stat.S_ISREG(modus) or stat.S_ISDIR(modus)):
+        tekst = (
+            "is geen gewoon bestand maar een apparaat, pijp of socket; een export wordt een "
+            "gewoon bestand. Er is niets geschreven"
+        )
+        raise KadersFout([Melding(tekst, str(doel))], soort="apparaat")
+
+
 def controleer_doel(doel: Path, *, register: Path | None, overschrijven: bool) -> None:
     """Whether a file may be written: never the register in use, an existing file only when
     overwriting was asked for, and only with the rights to replace it. Raises KadersFout.
@@ -194,9 +248,11 @@ def controleer_doel(doel: Path, *, register: Path | None, overschrijven: bool) -
     if register is not None and _zelfde_bestand(doel, register):
         tekst = f"is het register in gebruik ({register}); dat wordt nooit overschreven"
         raise KadersFout([Melding(tekst, str(doel))], soort="register")
+    niet_in_pakket(doel)
     if os.path.lexists(doel):
         if os.path.isdir(doel):
             raise KadersFout([Melding("kan niet schrijven: is een map", str(doel))])
+        geen_apparaat(doel)
         if not overschrijven:
             tekst = "bestaat al; het blijft ongewijzigd"
             raise KadersFout([Melding(tekst, str(doel))], soort="bestaat")
@@ -205,7 +261,8 @@ def controleer_doel(doel: Path, *, register: Path | None, overschrijven: bool) -
 
 def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
     """Replace a file in one step: temp file in the same folder, fsync, rename; keep its mode,
-    owner and group.
+    owner and group. The temp file has a name of ours (tijdelijk); those a killed run left for
+    this file are removed first, nobody else's.
 
     A symbolic link is followed, so the file it points to is replaced, not the link.
     """
@@ -219,8 +276,9 @@ def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
         modus = 0o666 & ~_umask()
     except OSError as fout:
         raise KadersFout([Melding(f"kan niet schrijven: {os_fout(fout)}", str(pad))]) from None
+    tijdelijk_.ruim_op(map_, pad.name)  # what a killed writer of this file left, ours only
     try:
-        fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=f".{pad.name}.", suffix=".tmp")
+        fd, tijdelijk = tijdelijk_.maak(map_, pad.name)
     except OSError as fout:
         tekst = f"kan geen tijdelijk bestand maken in de map {map_}: {os_fout(fout)}"
         raise KadersFout([Melding(tekst, str(pad))]) from None
@@ -259,24 +317,19 @@ def _umask() -> int:
     return huidig
 
 
-def _ruim_restanten_op(pad: Path) -> None:
-    """Remove temp files a killed writer left behind; only called while holding the lock."""
-    echt = Path(os.path.realpath(pad))
-    for rest in echt.parent.glob(f".{echt.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            rest.unlink()
-
-
 def vul_aan(pad: Path, aanvulling: Callable[[Register, str], str], *, droog: bool = False) -> None:
     """Append to the register file: the shared steps of every writer that adds a table.
 
-    Under the lock: check the rights to replace the file, read it, refuse an invalid register,
-    let `aanvulling(register, oude_tekst)` validate what it adds and return the whole new text
-    (the old text as a prefix), then replace the file atomically (a BOM stays). Nothing is
-    written when anything fails, or when `droog` is set.
+    Under the lock: check the rights to replace the file (and that it has one name), read it,
+    refuse an invalid register, let `aanvulling(register, oude_tekst)` validate what it adds and
+    return the whole new text (the old text as a prefix), then replace the file atomically.
+    The file keeps its form: a BOM stays, and CRLF line ends stay CRLF in what is added.
+    Nothing is written when anything fails, or when `droog` is set.
     """
+    niet_in_pakket(pad)
     with slot(pad):
         controleer_schrijfrechten(pad)
+        een_naam(pad)
         ruw = lees_bytes(pad)
         oud = decodeer(ruw, str(pad))
         try:
@@ -285,8 +338,8 @@ def vul_aan(pad: Path, aanvulling: Callable[[Register, str], str], *, droog: boo
             raise KadersFout([ongeldig_register(pad), *fout.meldingen]) from None
         nieuw = aanvulling(register, oud)
         assert nieuw.startswith(oud)  # an append, never a rewrite
+        nieuw = oud + met_regeleinden_van(oud, nieuw[len(oud) :])
         if not droog:
-            _ruim_restanten_op(pad)
             bom = b"\xef\xbb\xbf" if ruw.startswith(b"\xef\xbb\xbf") else b""
             schrijf_atomisch(pad, bom + nieuw.encode("utf-8"))
 
@@ -322,51 +375,6 @@ def voeg_toe(
 
     vul_aan(pad, aanvulling, droog=droog)
     return gemaakt[0], kader_toml(gemaakt[0])
-
-
-_JSON_NL = {
-    "Expecting ',' delimiter": "',' verwacht",
-    "Expecting ':' delimiter": "':' verwacht",
-    "Expecting value": "waarde verwacht",
-    "Expecting property name enclosed in double quotes": 'sleutel tussen "…" verwacht',
-    "Unterminated string starting at": "tekst niet afgesloten",
-    "Invalid control character at": "ongeldig stuurteken in tekst",
-    "Extra data": "extra tekens na het JSON-object",
-    "Invalid \\escape": "ongeldige escape",
-}
-
-
-def lees_invoer(ruw: bytes, tabel: str = "kader") -> dict[str, Any]:
-    """One record from stdin: a JSON object (as in the JSON output) or a TOML table."""
-    import json
-
-    inhoud = decodeer(ruw, "<stdin>")
-    if not inhoud.strip():
-        tekst = f"geen invoer op stdin: verwacht één {tabel} als JSON of TOML"
-        raise KadersFout([Melding(tekst)])
-    begin = inhoud.lstrip()
-    if begin.startswith("[") and not begin.startswith("[["):
-        with contextlib.suppress(json.JSONDecodeError):
-            json.loads(inhoud)  # a JSON array rather than a TOML table header
-            raise KadersFout([Melding("verwacht één JSON-object, geen lijst", "<stdin>")])
-    if begin.startswith("{"):
-        try:
-            data = json.loads(inhoud)
-        except json.JSONDecodeError as fout:
-            melding = f"ongeldige JSON: {_JSON_NL.get(fout.msg, fout.msg)}"
-            raise KadersFout([Melding(melding, "<stdin>", fout.lineno, fout.colno)]) from None
-        if not isinstance(data, dict):
-            raise KadersFout([Melding("verwacht één JSON-object", "<stdin>")])
-        return data
-    toml_data = parse_toml(inhoud, "<stdin>")
-    tabellen = toml_data.get(tabel)
-    if list(toml_data) == [tabel] and isinstance(tabellen, list):
-        if len(tabellen) != 1:
-            raise KadersFout([Melding(f"verwacht precies één [[{tabel}]]-tabel", "<stdin>")])
-        if not isinstance(tabellen[0], dict):
-            raise KadersFout([Melding(f"[[{tabel}]] moet een tabel zijn", "<stdin>")])
-        return dict(tabellen[0])
-    return toml_data
 
 
 def exporteer(

@@ -10,6 +10,8 @@ from .errors import GebruiksFout, onbekend
 from .models import STAPPEN, Kader, Register
 from .query import Totaal, groepsleutel, groepsvolgorde, totaal
 
+MAX_PERIODES = 1200  # periods in one timeline: a table of more helps nobody, and takes long
+
 
 @dataclass(frozen=True)
 class Periode:
@@ -54,6 +56,17 @@ def periodes(van: dt.date, tot: dt.date, stap: str = "maand") -> list[tuple[str,
         raise GebruiksFout([f"de periode begint op {van}, na haar eind {tot}"])
     maanden = 3 if stap == "kwartaal" else 1
     huidig = _begin_van_periode(van, stap)
+    laatste = _begin_van_periode(tot, stap)
+    aantal = ((laatste.year - huidig.year) * 12 + laatste.month - huidig.month) // maanden + 1
+    if aantal > MAX_PERIODES:
+        eenheid = "kwartalen" if stap == "kwartaal" else "maanden"
+        veel, grens = (f"{n:,}".replace(",", ".") for n in (aantal, MAX_PERIODES))
+        tekst = (
+            f"de tijdlijn van {van} tot {tot} telt {veel} {eenheid}; hoogstens {grens} per "
+            "keer (100 jaar per maand, 300 per kwartaal): kies een kortere periode of een "
+            "grotere stap"
+        )
+        raise GebruiksFout([tekst], soort="perioden")
     uitkomst: list[tuple[str, dt.date]] = []
     while huidig <= tot:
         uitkomst.append((_label(huidig, stap), huidig))

@@ -107,6 +107,7 @@ def _hoofd(
             help="Het registerbestand (anders $KADERS_REGISTER, anders het meegeleverde).",
             show_default=False,
             metavar="PAD",
+            parser=bestand.pad("--register"),
         ),
     ] = None,
     versie: Annotated[

@@ -1,5 +1,6 @@
 """Where answers go: stdout for data, stderr for messages; exit codes; the screen."""
 
+import io
 import os
 import shutil
 import sys
@@ -66,6 +67,17 @@ def meld(tekst: str, voorvoegsel: str = "kaders: ") -> None:
     print(toonbaar(f"{voorvoegsel}{tekst}"), file=sys.stderr)
 
 
+def is_stdout(pad: Path) -> bool:
+    """Whether --uitvoer means stdout: '-', or a name of stdout itself (/dev/stdout, /dev/fd/1)."""
+    if str(pad) == "-":
+        return True
+    try:
+        doel, uit = os.stat(pad), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False
+    return (doel.st_dev, doel.st_ino) == (uit.st_dev, uit.st_ino)
+
+
 def standaard_formaat() -> str:
     """A table on a terminal, tab-separated text in a pipe."""
     return "tabel" if sys.stdout.isatty() else "tsv"
@@ -86,7 +98,8 @@ def druk_af(weergave: uitvoer.Weergave, doel: Doel, code_bij_breuk: int = EXIT_O
 
     An empty answer on stdout prints only a header (csv, tsv, markdown) and says so on stderr.
     """
-    formaat, pad, excel = doel.formaat or standaard_formaat(), doel.pad, doel.excel
+    formaat, excel = doel.formaat or standaard_formaat(), doel.excel
+    pad = None if doel.pad is None or is_stdout(doel.pad) else doel.pad
     gekozen = uitvoer.FORMATEN[formaat]
     if excel and formaat != "csv":
         raise GebruiksFout([f"--excel hoort bij --formaat csv, niet bij --formaat {formaat}"])

@@ -3,6 +3,7 @@ the bundled one), and loading it through the cache. Reads the environment: only 
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +24,18 @@ def cache_map() -> Path | None:
         return None if keuze in ("", "0", "uit") else Path(keuze)
     basis = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(basis) / "kaders"
+
+
+def pad(optie: str) -> Callable[[str], Path]:
+    """A parser for a path option: an empty text is a usage error naming the option, never
+    the current folder (Path("") is ".")."""
+
+    def lees(tekst: str) -> Path:
+        if tekst == "":
+            raise GebruiksFout([f"{optie}: leeg pad; geef een bestandsnaam"])
+        return Path(tekst)
+
+    return lees
 
 
 REGISTER_PARAM = "register_na_commando"  # the --register given after the command
@@ -145,6 +158,7 @@ RegisterOpt = Annotated[
         "anders het meegeleverde).",
         show_default=False,
         metavar="PAD",
+        parser=pad("--register"),
     ),
 ]
 

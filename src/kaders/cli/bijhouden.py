@@ -9,7 +9,9 @@ from typing import Annotated, Any
 import typer
 
 from .. import inlezen, laden
-from ..errors import GebruiksFout, onbekend
+from ..errors import GebruiksFout, KadersFout, onbekend
+from ..grenzen import lees_stroom
+from ..installatie import in_pakket
 from ..models import (
     BEEINDIGD,
     DUIDINGEN,
@@ -36,6 +38,7 @@ def valideer(
         typer.Argument(
             metavar="[PAD]",
             help="Registerbestand, of - voor stdin (standaard: het register in gebruik).",
+            parser=bestand.pad("PAD"),
             show_default=False,
         ),
     ] = None,
@@ -49,12 +52,17 @@ def valideer(
     """
     if pad is not None and str(pad) == STDIN:
         naam = "<stdin>"
-        tekst = inlezen.decodeer(sys.stdin.buffer.read(), naam)
+        tekst = inlezen.decodeer(lees_stroom(sys.stdin.buffer), naam)
     else:
         gekozen = pad or bestand.register_in_gebruik(ctx)
         naam = str(gekozen)
         tekst = inlezen.lees_tekst(gekozen)
-    register = inlezen.laad_tekst(tekst, naam)
+    try:
+        register = inlezen.laad_tekst(tekst, naam)
+    except KadersFout as fout:
+        from ..datumfouten import met_alle_datumfouten  # only for a register that fails
+
+        raise met_alle_datumfouten(fout, tekst, naam) from None
     for waarschuwing in inlezen.waarschuwingen(register, tekst, naam):
         meld(str(waarschuwing))
     kaders = register.kader
@@ -139,7 +147,7 @@ def toevoegen(
     }
     data = {k: v for k, v in gegeven.items() if v is not None}
     if not data and not sys.stdin.isatty():
-        data = schrijven.lees_invoer(sys.stdin.buffer.read())
+        data = schrijven.lees_invoer(lees_stroom(sys.stdin.buffer))
     else:
         _vraag_ontbrekende(data, pad)
     kader, toml = schrijven.voeg_toe(pad, data, droog=droog, waarschuw=lambda m: meld(str(m)))
@@ -167,7 +175,7 @@ def _vocabulaire(waarde: str | None, geldig: Sequence[str]) -> str | None:
 def schrijfbaar_register(ctx: typer.Context) -> Path:
     """The register in use, for a command that writes it; the installed copy never is."""
     pad = bestand.register_in_gebruik(ctx)
-    if pad.resolve().is_relative_to(Path(laden.__file__).resolve().parent):
+    if in_pakket(pad):
         raise GebruiksFout(
             ["het meegeleverde register is alleen-lezen; kies er een met --register PAD"]
         )

@@ -36,6 +36,10 @@ HINTS = {
     "map": "tip: maak de map schrijfbaar, of schrijf naar een bestand in een andere map",
     "document": "tip: noem het document met --document ID; een nieuw document voegt u toe met "
     "'kaders document-toevoegen'",
+    "hardlink": "tip: geef het register een eigen bestand (cp REGISTER kopie && mv kopie "
+    "REGISTER), of werk op een kopie met --register",
+    "apparaat": "tip: naar stdout schrijft u met --uitvoer - of zonder --uitvoer",
+    "perioden": "tip: kies --van en --tot dichter bij elkaar, of --stap kwartaal",
 }
 # Click's English usage errors (as of Typer 0.29) and their Dutch text; a test checks each.
 CLICK_MELDINGEN = (

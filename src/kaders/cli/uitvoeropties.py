@@ -10,7 +10,7 @@ from typer._click.globals import get_current_context
 
 from .. import uitvoer
 from .afdruk import Doel
-from .bestand import register_pad
+from .bestand import pad, register_pad
 from .bundel import bundel
 from .opties import keuze, vast
 
@@ -49,6 +49,7 @@ _UITVOEROPTIES: dict[str, Any] = {
             help="Schrijf naar dit bestand (atomisch) in plaats van naar stdout; nodig voor "
             "xlsx en sqlite.",
             metavar="PAD",
+            parser=pad("--uitvoer"),
             show_default=False,
         ),
     ],

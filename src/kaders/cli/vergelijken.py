@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import GebruiksFout, KadersFout, Melding
+from ..grenzen import MAX_BYTES, lees_stroom, te_groot
 from ..inlezen import decodeer, laad_tekst, lees_tekst
 from ..models import Register
 from . import bestand, opties
@@ -22,8 +23,11 @@ def _lees_stdin() -> str:
     """All of stdin as text; bytes are decoded as the register loader does."""
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is not None:
-        return decodeer(buffer.read(), "<stdin>")
-    return sys.stdin.read()
+        return decodeer(lees_stroom(buffer), "<stdin>")
+    tekst = sys.stdin.read(MAX_BYTES + 1)
+    if len(tekst) > MAX_BYTES:
+        raise te_groot("<stdin>")
+    return tekst
 
 
 def _register(bron: str | Path) -> tuple[Register, str]:

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import GebruiksFout
+from ..grenzen import lees_stroom
 from ..models import (
     DOCUMENTSOORTEN,
     DUIDINGEN,
@@ -246,7 +247,7 @@ def document_toevoegen(
     }
     data: dict[str, Any] = {k: v for k, v in gegeven.items() if v is not None}
     if not data and not sys.stdin.isatty():
-        data = schrijven.lees_invoer(sys.stdin.buffer.read(), "document")
+        data = schrijven.lees_invoer(lees_stroom(sys.stdin.buffer), "document")
     else:
         ontbrekend = [f"--{v}" for v in ("id", "soort", "datum", "titel") if v not in data]
         if ontbrekend:

@@ -7,10 +7,15 @@ from collections.abc import Sequence
 from .tekst import cel, een_regel
 from .weergave import Rij
 
+# Raw HTML in a cell would be rendered (GitHub and most viewers pass inline HTML on): '&', '<'
+# and '>' become entities, so '<script>' or '<img onerror=…>' is shown as text.
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
 
 def _cel(waarde: object) -> str:
-    """A cell on one line, with '|' escaped so it cannot end the cell."""
-    return een_regel(cel(waarde)).replace("\\", "\\\\").replace("|", "\\|")
+    """A cell on one line, '|' escaped so it cannot end the cell, HTML shown as text."""
+    tekst = een_regel(cel(waarde)).translate(_HTML)
+    return tekst.replace("\\", "\\\\").replace("|", "\\|")
 
 
 def _getal(waarde: object) -> bool:

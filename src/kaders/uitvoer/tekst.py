@@ -11,7 +11,7 @@ from typing import Any
 from .weergave import Rij
 
 _EEN_REGEL = r"[\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]"  # all str.splitlines breaks
-_CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
+_CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def cel(waarde: Any) -> str:

@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from ..errors import KadersFout
 from ..models import Kader
 from .tekst import cel
 from .weergave import Rij, Weergave
@@ -28,6 +29,8 @@ BLADEN = {
 }
 DOCUMENTKOLOMMEN = ("id", "soort", "kamerstuk", "datum", "titel", "url")
 DATUMKOLOMMEN = frozenset({"begin", "eind", "peildatum", "datum"})
+EXCEL_MAX_TEKENS = 32_767  # characters in one cell
+EXCEL_EERSTE_JAAR = 1900  # an earlier date becomes #VALUE!: written as ISO text instead
 _BREEDST = 60  # characters; longer text wraps inside its cell
 
 
@@ -42,6 +45,21 @@ def _datum(waarde: Any) -> dt.datetime | None:
             return None
         return dt.datetime(datum.year, datum.month, datum.day)
     return None
+
+
+def _past_in_cel(tekst: str, blad: str, rij: Rij, kolom: str) -> str:
+    """Text that fits an Excel cell; longer text is refused by record and field, never cut."""
+    if len(tekst) <= EXCEL_MAX_TEKENS:
+        return tekst
+    wie = f"kader '{rij['id']}'" if isinstance(rij.get("id"), str) else "een rij"
+    lang, max_ = (f"{n:,}".replace(",", ".") for n in (len(tekst), EXCEL_MAX_TEKENS))
+    raise KadersFout(
+        [
+            f"xlsx: blad {blad}, {wie}, veld '{kolom}': {lang} tekens; een Excel-cel houdt er "
+            f"hoogstens {max_} en zou de rest stil weglaten. Er is niets geschreven; csv, json "
+            "en sqlite houden de hele tekst"
+        ]
+    )
 
 
 def _blad(boek: Any, naam: str, kolommen: Sequence[str], rijen: Sequence[Rij]) -> None:
@@ -62,10 +80,13 @@ def _blad(boek: Any, naam: str, kolommen: Sequence[str], rijen: Sequence[Rij]) -
             elif isinstance(waarde, int | float):
                 blad.write_number(i, j, waarde)
             elif kolom in DATUMKOLOMMEN and (als_datum := _datum(waarde)) is not None:
-                blad.write_datetime(i, j, als_datum, datum)
+                if als_datum.year < EXCEL_EERSTE_JAAR:  # Excel has no dates before 1900
+                    blad.write_string(i, j, als_datum.date().isoformat())
+                else:
+                    blad.write_datetime(i, j, als_datum, datum)
             else:
                 # write_string: text is never turned into a formula, a number or a link
-                blad.write_string(i, j, cel(waarde))
+                blad.write_string(i, j, _past_in_cel(cel(waarde), naam, rij, kolom))
             breedtes[j] = max(breedtes[j], len(cel(waarde)))
     for j, breedte in enumerate(breedtes):
         blad.set_column(j, j, min(breedte, _BREEDST) + 2)
