@@ -63,7 +63,7 @@ def verschil_json(verschil: Verschil) -> dict[str, Any]:
                 "id": g.id,
                 "wijzigingen": [
                     {**wijziging_json(w), "document": verschil.document(g.id, w.veld)}
-                    if verschil.sinds
+                    if verschil.met_documenten
                     else wijziging_json(w)
                     for w in g.wijzigingen
                 ],
@@ -127,7 +127,7 @@ def verschil_rijen(verschil: Verschil) -> list[Rij]:
                 "peildatum": datum,
             }
         )
-        if verschil.sinds is not None:  # inside one file: which document made the change
+        if verschil.met_documenten:  # which document made the change
             rijen[-1]["document"] = None if soort == "totaal" else verschil.document(id_, veld)
 
     for wijziging in verschil.metadata:
@@ -193,7 +193,7 @@ def verschil(verschil: Verschil, oud: str, nieuw: str) -> Weergave:
     return Weergave(
         soort="verschil",
         titel=titel,
-        kolommen=(*VERSCHIL_KOLOMMEN, "document") if verschil.sinds else VERSCHIL_KOLOMMEN,
+        kolommen=(*VERSCHIL_KOLOMMEN, "document") if verschil.met_documenten else VERSCHIL_KOLOMMEN,
         rijen=rijen,
         json=verschil_json(verschil),
         jsonl=rijen,
@@ -220,7 +220,7 @@ def _verschil_tabel(
         cellen = (*cellen, _toon_waarde(r["nieuw"]))
         if r["soort"] in ("toegevoegd", "verwijderd", "regio-toegevoegd", "regio-verwijderd"):
             cellen = (*kop, "", cel(r["oud"]), cel(r["nieuw"]))
-        if verschil.sinds is not None:
+        if verschil.met_documenten:
             cellen = (*cellen, cel(r["document"]))
         tabelrijen.append((cellen, _KLEUR[r["soort"]]))
     koppen = [
@@ -229,7 +229,7 @@ def _verschil_tabel(
         Kolom("Veld", vast=True),
         Kolom("Oud"),
         Kolom("Nieuw"),
-        *([Kolom("Document", vast=True, prioriteit=1)] if verschil.sinds is not None else []),
+        *([Kolom("Document", vast=True, prioriteit=1)] if verschil.met_documenten else []),
     ]
     voet = f"{_tellingen(verschil)}. {_verschil_voet(verschil)}"
     if verschil.hernoemd:

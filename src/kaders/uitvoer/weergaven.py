@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Kader, Regio, Register
 from ..query import Groep, Totaal, Verloop
 from .tabel import tabel
 from .tekst import cel
 from .weergave import Rij, Weergave
+
+if TYPE_CHECKING:
+    from ..stand import Bron
 
 LIJST_KOLOMMEN = (
     "id",
@@ -120,38 +123,90 @@ def lijst(kaders: Sequence[Kader], titel: str) -> Weergave:
 
 class Exportbron(NamedTuple):
     """What an export writes beyond its rows: the register as known (`register`, folded), the
-    chosen frameworks as known, and the register file as it stood then (`bestand`: the
-    frameworks as introduced and their changes), which TOML writes and SQLite lists."""
+    chosen frameworks as known, the register file as it stood then (`bestand`: the
+    frameworks as introduced and their changes), which TOML writes and SQLite lists, and per
+    framework where each value comes from (`bronnen`)."""
 
     register: Register
     kaders: list[Kader]
     bestand: Register
+    bronnen: Mapping[str, Mapping[str, Bron]]
 
 
 def export(
-    register: Register, kaders: Sequence[Kader], bestand: Register | None = None
+    register: Register,
+    kaders: Sequence[Kader],
+    bestand: Register | None = None,
+    bronnen: Mapping[str, Mapping[str, Bron]] | None = None,
 ) -> Weergave:
-    """Every field of every framework; the table shows the list view; TOML the register."""
+    """Every field of every framework, with the source of each value (JSON: `bronnen`);
+    the table shows the list view; TOML the register."""
+    bronnen = bronnen or {}
     weergave = _kaders("export", kaders, "Register", EXPORT_KOLOMMEN, None)
-    return weergave._replace(bron=Exportbron(register, list(kaders), bestand or register))
+    records = [
+        {**r, "bronnen": {v: b.als_json() for v, b in bronnen.get(k.id, {}).items()}}
+        for k, r in zip(kaders, weergave.json, strict=True)
+    ]
+    return weergave._replace(
+        json=records,
+        jsonl=records,
+        bron=Exportbron(register, list(kaders), bestand or register, bronnen),
+    )
 
 
-def toon(kader: Kader, regionaam: str, titel: str | None = None) -> Weergave:
-    """Everything about one framework; the table's title is the mission unless given."""
+def bron_tekst(bron: Bron) -> str:
+    """Where a value comes from, for people: document, place, words, from when, derived."""
+    delen = [bron.document or "(geen document)"]
+    if bron.plek:
+        delen.append(bron.plek)
+    tekst = ", ".join(delen)
+    if bron.citaat:
+        tekst += f": «{bron.citaat}»"
+    if bron.vanaf is not None:
+        tekst += f" — geldt vanaf {bron.vanaf.isoformat()}"
+        if bron.vanaf_citaat:
+            tekst += f" («{bron.vanaf_citaat}»)"
+        if bron.vanaf_afgeleid:
+            tekst += f" (afgeleid: {bron.vanaf_afgeleid})"
+    return tekst
+
+
+def toon(
+    kader: Kader,
+    regionaam: str,
+    bronnen: Mapping[str, Bron],
+    titel: str | None = None,
+    peildatum: dt.date | None = None,
+) -> Weergave:
+    """Everything about one framework as it holds on the date; every value that a later
+    document set has its source on a line below it. The title is the mission unless given."""
     kop = titel or kader.missie
+    if peildatum is not None:
+        kop += f" (geldig op {peildatum.isoformat()})"
     data = kader_json(kader)
+    eigen = (kader.document, kader.bron, kader.citaat, None)
+    later: dict[Bron, int] = {}  # the sources of later documents, numbered in field order
     rijen: list[Rij] = []
     for veld, waarde in data.items():
-        if veld == "afgeleid":
+        if veld == "afgeleid" or (veld == "eerdere_ids" and not waarde):
             continue
         tekst = cel(waarde)
         if veld == "regio":
             tekst = f"{waarde} ({regionaam})"
         if veld == "personeel":
             tekst = personeel_tekst(kader)
+        bron = bronnen.get(veld)
+        if bron is not None and (bron.document, bron.plek, bron.citaat, bron.vanaf) != eigen:
+            bron = bron._replace(afgeleid=None)
+            tekst += f" [{later.setdefault(bron, len(later) + 1)}]"
         rijen.append({"veld": veld, "waarde": tekst})
+    for bron, nummer in later.items():
+        rijen.append({"veld": f"bron [{nummer}]", "waarde": bron_tekst(bron)})
     for afleiding in kader.afgeleid:
         rijen.append({"veld": f"afgeleid: {afleiding.veld}", "waarde": afleiding.reden})
+    data = {**data, "bronnen": {veld: b.als_json() for veld, b in bronnen.items()}}
+    if peildatum is not None:
+        data["peildatum"] = peildatum.isoformat()
     kolommen = (("veld", "Veld"), ("waarde", "Waarde"))
     return Weergave(
         soort="kader",
@@ -165,7 +220,11 @@ def toon(kader: Kader, regionaam: str, titel: str | None = None) -> Weergave:
 
 
 def toon_kaders(
-    kaders: Sequence[Kader], regios: Mapping[str, Regio], bestand: str | None = None
+    kaders: Sequence[Kader],
+    regios: Mapping[str, Regio],
+    bronnen: Sequence[Mapping[str, Bron]],
+    bestand: str | None = None,
+    peildatum: dt.date | None = None,
 ) -> Weergave:
     """One framework as `toon`; several as an array (JSON) and one table after another.
 
@@ -175,9 +234,11 @@ def toon_kaders(
         toon(
             k,
             regios[k.regio].naam if k.regio in regios else k.regio,
+            b,
             f"{k.missie} — {bestand}" if bestand else None,
+            peildatum,
         )
-        for k in kaders
+        for k, b in zip(kaders, bronnen, strict=True)
     ]
     if len(delen) == 1:
         return delen[0]
