@@ -199,7 +199,8 @@ class Document(Strikt):
 
 
 # The fields of a framework that a change can set: all but its identity and provenance
-# (id, bron, citaat, document, eerdere_ids) and afgeleid, which a change updates through its own marks.
+# (id, bron, citaat, document, eerdere_ids) and afgeleid, which a change updates through its
+# own marks.
 WIJZIGBARE_VELDEN: tuple[str, ...] = (
     "missie",
     "naam",
@@ -226,9 +227,9 @@ class Wijziging(Strikt):
     Known from its document's date (knowledge time); with `vanaf` its values hold from that
     day only (valid time), before it the earlier values hold. `document`, `plek`, `citaat`
     and `afgeleid` describe the change itself and never overwrite the framework's own
-    provenance; each value it sets is cited by them. A field that is absent does not change; a change cannot
-    make a value unknown again (no document has needed that: it would take an explicit list
-    of fields to clear).
+    provenance; each value it sets is cited by them. A field that is absent does not change; a
+    change cannot make a value unknown again (no document has needed that: it would take an
+    explicit list of fields to clear).
     """
 
     kader: Slug = Field(description="Id van het kader dat wijzigt.")

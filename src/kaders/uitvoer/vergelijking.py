@@ -12,7 +12,14 @@ from ..verschil import Verschil, Wijziging
 from .tabel import Kolom, teken
 from .tekst import cel
 from .weergave import Scherm, Weergave
-from .weergaven import AFGELEID_UITLEG, groep_json, kader_json, personeel_tekst, totaal_json
+from .weergaven import (
+    AFGELEID_UITLEG,
+    SOM_UITLEG,
+    kader_json,
+    personeel_tekst,
+    plat,
+    totaal_json,
+)
 
 VERSCHIL_KOLOMMEN = ("soort", "id", "veld", "oud", "nieuw", "peildatum")
 TIJDLIJN_KOLOMMEN = (
@@ -24,6 +31,12 @@ TIJDLIJN_KOLOMMEN = (
     "zonder_aantal",
     "personeel_afgeleid",  # added later: at the end, so columns scripts cut stay put
     "kaders_afgeleid",
+    "gelijktijdig",
+    "per_jaar",
+    "niet_vermeld",
+    "indeling_afgeleid",
+    "opgeschort_personeel",
+    "opgeschort_kaders",
 )
 _KLEUR = {
     "toegevoegd": "green",
@@ -250,7 +263,7 @@ def tijdlijn_rijen(lijn: Tijdlijn) -> list[Rij]:
     rijen: list[Rij] = []
     for periode in lijn.periodes:
         for groep in [*periode.totaal.groepen, periode.totaal.totaal]:
-            data = groep_json(groep)
+            data = plat(groep)
             rijen.append(
                 {
                     "periode": periode.label,
@@ -276,6 +289,8 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
     vast: list[tuple[str, list[str]]] = [
         ("Periode", [p.label for p in lijn.periodes]),
         ("Totaal", [_getal_of_vraag(t.personeel) if t.kaders else "" for t in totaal_rij]),
+        ("Waarvan\nper jaar", [str(t.per_telling.get("per-jaar", 0)) for t in totaal_rij]),
+        ("Opge-\nschort", [str(t.opgeschort_personeel) for t in totaal_rij]),
         (
             "Waarvan\nafgeleid",
             [_getal_of_vraag(t.personeel_afgeleid) if t.kaders else "" for t in totaal_rij],
@@ -303,7 +318,13 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
             lengte = max(1, round(totaal_.personeel / grootste * balk))
         rijen.append(([*(c[i] for _, c in kolommen), "█" * lengte], ""))
     # On a narrow screen the groups go first, then the count without number, then the bar.
-    prioriteit = {"Totaal": 0, "Waarvan\nafgeleid": 1, "Zonder\naantal": 3}
+    prioriteit = {
+        "Totaal": 0,
+        "Waarvan\nper jaar": 0,
+        "Waarvan\nafgeleid": 1,
+        "Opge-\nschort": 1,
+        "Zonder\naantal": 3,
+    }
     koppen = [
         Kolom(kolommen[0][0], vast=True),
         *(Kolom(kop, "right", prioriteit=prioriteit.get(kop, 4)) for kop, _ in kolommen[1:]),
@@ -314,6 +335,7 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
     voet = (
         "'?': alleen kaders zonder aantal; leeg: geen lopend kader. 'Zonder aantal' telt "
         "kaders zonder getal in de brief; die tellen niet mee in de som, ook niet als 0. "
+        f"{SOM_UITLEG} 'Opgeschort': personen in opgeschorte kaders, niet in de som. "
         f"{AFGELEID_UITLEG}"
     )
     if lijn.groepen and not per_groep:

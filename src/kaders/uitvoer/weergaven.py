@@ -58,6 +58,16 @@ TOTAAL_KOLOMMEN = (
 )
 # Added later: after every older column, so the columns scripts cut stay where they were.
 AFGELEID_KOLOMMEN = ("personeel_afgeleid", "kaders_afgeleid")
+# Added with the honest totals: the sum split by counting, what the grouping adds to the
+# derived share, and the suspended frameworks (not in the sum).
+TELLING_KOLOMMEN = (
+    "gelijktijdig",
+    "per_jaar",
+    "niet_vermeld",
+    "indeling_afgeleid",
+    "opgeschort_personeel",
+    "opgeschort_kaders",
+)
 VERLOOP_KOLOMMEN = (
     "id",
     "missie",
@@ -268,6 +278,12 @@ def groep_json(groep: Groep) -> dict[str, Any]:
         "bevat_per_jaar": groep.bevat_per_jaar,
         "personeel_afgeleid": groep.personeel_afgeleid,
         "kaders_afgeleid": groep.kaders_afgeleid,
+        "indeling_afgeleid": groep.indeling_afgeleid,
+        "per_telling": dict(groep.per_telling),
+        "opgeschort": {
+            "personeel": groep.opgeschort_personeel,
+            "kaders": groep.opgeschort_kaders,
+        },
         "ids": list(groep.ids),
     }
 
@@ -299,9 +315,15 @@ def _kwalificatie(groep: Groep) -> str:
 
 
 AFGELEID_UITLEG = (
-    "'Waarvan afgeleid': de personen die in die groep (of überhaupt) meetellen dankzij een "
-    "afgeleid veld, niet letterlijk uit de brief: het aantal, de begin- of einddatum, of het "
-    "veld waarop gegroepeerd (of op type gefilterd) is."
+    "'Waarvan afgeleid': de personen wier aantal, duiding, telling of periode op een afgeleid "
+    "veld rust (niet letterlijk uit de bron); hetzelfde getal bij elke --per. 'Indeling "
+    "afgeleid': de personen die alleen door een afgeleid groeperingsveld (of een afgeleid type "
+    "bij --type) in hun groep staan."
+)
+SOM_UITLEG = (
+    "'Personeel' is een som van ongelijke aantallen: 'tegelijk' (gelijktijdig ingezet), 'per "
+    "jaar' (rotatie: zoveel personen in een jaar) en 'niet vermeld'; lees de som niet als "
+    "'tegelijk ingezet'."
 )
 
 
@@ -310,45 +332,77 @@ def afgeleid_tekst(groep: Groep) -> str:
     return "onbekend" if groep.personeel_afgeleid is None else str(groep.personeel_afgeleid)
 
 
+def plat(groep: Groep) -> dict[str, Any]:
+    """A group as one flat row (csv, tsv, jsonl): nested values as their own columns."""
+    rij = groep_json(groep)
+    for sleutel in ("ids", "per_telling", "opgeschort"):
+        rij.pop(sleutel)
+    rij["gelijktijdig"] = groep.per_telling.get("gelijktijdig", 0)
+    rij["per_jaar"] = groep.per_telling.get("per-jaar", 0)
+    rij["niet_vermeld"] = groep.per_telling.get("niet-vermeld", 0)
+    rij["opgeschort_personeel"] = groep.opgeschort_personeel
+    rij["opgeschort_kaders"] = groep.opgeschort_kaders
+    return rij
+
+
 def totaal(uitkomst: Totaal, stand: dt.date | None = None) -> Weergave:
     """A total per group; every row also names the reference date; the title the stand."""
     data = totaal_json(uitkomst, stand)
+    alle = [*uitkomst.groepen, uitkomst.totaal]
     rijen: list[dict[str, Any]] = []
-    for groep in [*uitkomst.groepen, uitkomst.totaal]:
-        rij = groep_json(groep)
-        rij.pop("ids")
+    for groep in alle:
+        rij = plat(groep)
         rij["peildatum"] = data["peildatum"]
         rij["per"] = uitkomst.per
         rijen.append(rij)
+
+    def getal(waarde: int | None) -> str:
+        return "onbekend" if waarde is None else str(waarde)
+
     tabel_rijen = [
         {
             **rij,
             "bevat": _kwalificatie(groep),
-            "personeel_tekst": "onbekend" if groep.personeel is None else str(groep.personeel),
+            "personeel_tekst": getal(groep.personeel),
             "afgeleid_tekst": afgeleid_tekst(groep),
+            "gelijktijdig_tekst": str(rij["gelijktijdig"]),
+            "per_jaar_tekst": str(rij["per_jaar"]),
+            "indeling_tekst": getal(groep.indeling_afgeleid),
+            "opgeschort_tekst": str(groep.opgeschort_personeel),
         }
-        for rij, groep in zip(rijen, [*uitkomst.groepen, uitkomst.totaal], strict=True)
+        for rij, groep in zip(rijen, alle, strict=True)
     ]
     tabel_kolommen = (
         ("groep", uitkomst.per.capitalize(), 0),
         ("personeel_tekst", "Personeel", 0),
+        ("gelijktijdig_tekst", "Tegelijk", 0),
+        ("per_jaar_tekst", "Per jaar", 0),
         ("afgeleid_tekst", "Waarvan afgeleid", 1),
+        ("indeling_tekst", "Indeling afgeleid", 6),
         ("kaders", "Kaders", 2),
+        ("opgeschort_tekst", "Opgeschort", 2),
         ("zonder_aantal", "Zonder aantal", 3),
         ("gemengd", "Gemengd", 5),
         ("bevat", "Som bevat", 4),
     )
-    voet = (
-        "'Zonder aantal': kaders zonder getal in de brief; die tellen niet mee in de som, "
+    geheel = uitkomst.totaal
+    voet = f"{SOM_UITLEG} "
+    if geheel.opgeschort_kaders:
+        voet += (
+            f"Opgeschort (niet in de som): {geheel.opgeschort_personeel} personen in "
+            f"{geheel.opgeschort_kaders} kader(s). "
+        )
+    voet += (
+        "'Zonder aantal': kaders zonder getal in de bron; die tellen niet mee in de som, "
         f"ook niet als 0. {AFGELEID_UITLEG}"
     )
-    titel = f"Personeel per {uitkomst.per} op peildatum {data['peildatum']}"
+    titel = f"Toegezegd personeel per {uitkomst.per} op peildatum {data['peildatum']}"
     if stand is not None:
         titel += f", zoals bekend op {stand}"
     return Weergave(
         soort="totaal",
         titel=titel,
-        kolommen=(*TOTAAL_KOLOMMEN, "peildatum", "per", *AFGELEID_KOLOMMEN),
+        kolommen=(*TOTAAL_KOLOMMEN, "peildatum", "per", *AFGELEID_KOLOMMEN, *TELLING_KOLOMMEN),
         rijen=rijen,
         json=data,
         jsonl=rijen,
