@@ -326,13 +326,17 @@ def binnen_venster(verlopen: Iterable[Verloop]) -> list[Verloop]:
 def vind(register: Register, tekst: str) -> Kader:
     """The one framework a person means: an id in any case, or a mission name.
 
-    A mission (short or full name, accents and case ignored, or the first words of the short
-    name) counts when it names exactly one framework; otherwise the candidates are listed.
+    An earlier id (`eerdere_ids`) finds the framework that now has another. A mission (short
+    or full name, accents and case ignored, or the first words of the short name) counts when
+    it names exactly one framework; otherwise the candidates are listed.
     """
     ids = {k.id: k for k in register.kader}
     sleutel = tekst.strip().casefold()
     if sleutel in ids:
         return ids[sleutel]
+    eerder = [k for k in register.kader if sleutel in k.eerdere_ids]
+    if len(eerder) == 1:
+        return eerder[0]
     gezocht = _naamvorm(tekst)
     if gezocht:
         namen = [

@@ -122,7 +122,10 @@ class InGebruik:
         when."""
         register = self.op(peildatum)
         try:
-            return query.vind(register, tekst)
+            kader = query.vind(register, tekst)
+            if tekst.strip().casefold() in kader.eerdere_ids:
+                meld(f"'{tekst.strip()}' is hernoemd; het kader heet nu '{kader.id}'")
+            return kader
         except GebruiksFout:
             try:
                 later = query.vind(self.ruw(), tekst)

@@ -33,6 +33,7 @@ _HEEL = frozenset(
         "resterend",
         "markering",
         "datum",
+        "vanaf_tekst",
         "document",
         "versie",
         "wijzigingen",
