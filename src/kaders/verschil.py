@@ -232,6 +232,10 @@ def _met_bronnen(
             bron = na.get(w.veld)
             if bron is not None and bron.document is not None and bron != voor.get(w.veld):
                 documenten[(gewijzigd.id, w.veld)] = bron.document
+        # The marks change with the values they mark: the document, if the fields agree.
+        andere = {d for (i, _), d in documenten.items() if i == gewijzigd.id}
+        if len(andere) == 1 and any(w.veld == "afgeleid" for w in gewijzigd.wijzigingen):
+            documenten[(gewijzigd.id, "afgeleid")] = andere.pop()
     met = bool(oud_register.document or nieuw_register.document)
     return dataclasses.replace(
         uitkomst, documenten=documenten, met_documenten=met, sinds=sinds, tot=tot
