@@ -44,6 +44,7 @@ def kader_data(
         "eind": draw(st.dates(begin, tot)),
         "status": draw(st.sampled_from(["vastgesteld", "verkenning", "beeindigd"])),
         "bron": draw(tekst),
+        "citaat": draw(tekst),
     }
     if data["status"] == "beeindigd" and data["eind"] == STANDAARD_EIND:
         data["status"] = "vastgesteld"  # an ended framework has an end of its own (regels)

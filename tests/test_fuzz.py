@@ -278,6 +278,10 @@ OPTIES = [
     "--register",
     "--document",
     "--per",
+    "--citaat",
+    "c",
+    "--plek",
+    "p",
     "--plek",
     "--citaat",
     "--soort",
@@ -440,8 +444,30 @@ TOEGESTAAN = {  # (command, target) -> written with --overschrijf, without
 MET_DOCUMENTEN = DATA / "klein-documenten.toml"
 SCHRIJFARGS = {  # what each appending command is asked to add (stdin, or options)
     "toevoegen": ["toevoegen"],
-    "wijzig": ["wijzig", "EULEX-kosovo", "--document", "brief-2", "--toelichting", "fuzz"],
-    "beeindig": ["beeindig", "kort", "--per", "2025-04-30", "--document", "brief-2"],
+    "wijzig": [
+        "wijzig",
+        "EULEX-kosovo",
+        "--document",
+        "brief-2",
+        "--citaat",
+        "c",
+        "--plek",
+        "p",
+        "--toelichting",
+        "fuzz",
+    ],
+    "beeindig": [
+        "beeindig",
+        "kort",
+        "--per",
+        "2025-04-30",
+        "--document",
+        "brief-2",
+        "--citaat",
+        "c",
+        "--plek",
+        "p",
+    ],
     "document-toevoegen": ["document-toevoegen"],
 }
 NIEUW_DOCUMENT = {"id": "fuzz-doc", "soort": "verslag", "datum": "2025-05-23", "titel": "F"}
@@ -455,6 +481,7 @@ NIEUW_KADER = {
     "typen": ["civiel"],
     "status": "verkenning",
     "bron": "b",
+    "citaat": "c",
 }
 
 

@@ -24,6 +24,7 @@ NIEUW = {
     "typen": ["civiel"],
     "status": "verkenning",
     "bron": "b",
+    "citaat": "c",
 }
 
 
@@ -71,7 +72,20 @@ def test_toevoegen_odd_input_gets_dutch_errors(tmp_path: Path) -> None:
         uitkomst = kaders("--register", str(pad), "toevoegen", invoer=invoer)
         assert uitkomst.returncode == code, (invoer, uitkomst.stderr)
         assert tekst in uitkomst.stderr and "interne fout" not in uitkomst.stderr
-    opties = ["--id", "x", "--missie", "M", "--naam", "N", "--regio", "europa", "--bron", "b"]
+    opties = [
+        "--id",
+        "x",
+        "--missie",
+        "M",
+        "--naam",
+        "N",
+        "--regio",
+        "europa",
+        "--bron",
+        "b",
+        "--citaat",
+        "c",
+    ]
     opties += ["--organisatie", "eu", "--type", "Civiel", "--status", "Verkenning"]
     for personeel, melding in (("-3", "moet 0 of groter zijn"), ("²", "geheel getal")):
         uitkomst = kaders(

@@ -38,6 +38,7 @@ NIEUW: dict[str, Any] = {
     "telling": "per-jaar",
     "status": "verkenning",
     "bron": "Bijlage, 1",
+    "citaat": "Het kabinet verkent een testkader.",
 }
 NIEUW_493 = {**NIEUW, "document": "kst-29521-493"}  # for the bundled register, which has documents
 
@@ -145,11 +146,23 @@ def test_cli_adds_from_json_on_stdin_and_diff_shows_only_added_lines(tmp_path: P
 def test_cli_adds_from_toml_and_from_options(tmp_path: Path) -> None:
     pad = _kopie(tmp_path)
     toml = '[[kader]]\nid = "uit-toml"\nmissie = "T"\nnaam = "T"\nregio = "europa"\n'
-    toml += 'organisatie = "VN"\ntypen = ["militair"]\nstatus = "voornemen"\nbron = "b"\n'
+    toml += (
+        'organisatie = "VN"\ntypen = ["militair"]\nstatus = "voornemen"\nbron = "b"\ncitaat = "c"\n'
+    )
     assert kaders("--register", str(pad), "toevoegen", invoer=toml).returncode == 0
     opties = ["--id", "uit-opties", "--missie", "O", "--naam", "O", "--regio", "europa"]
     opties += ["--organisatie", "EU", "--type", "politie", "--type", "civiel", "--status"]
-    opties += ["vastgesteld", "--bron", "b", "--personeel", "4", "--duiding", "exact"]
+    opties += [
+        "vastgesteld",
+        "--bron",
+        "b",
+        "--citaat",
+        "c",
+        "--personeel",
+        "4",
+        "--duiding",
+        "exact",
+    ]
     opties += ["--telling", "gelijktijdig", "--afgeleid", "typen: een reden"]
     uitkomst = kaders("--register", str(pad), "toevoegen", *opties, invoer="")
     assert uitkomst.returncode == 0, uitkomst.stderr
@@ -218,7 +231,7 @@ pad, voorvoegsel, aantal = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 for i in range(aantal):
     voeg_toe(pad, {"id": f"{voorvoegsel}-{i}", "missie": "M", "naam": "N", "regio": "europa",
                    "organisatie": "EU", "typen": ["civiel"], "status": "verkenning",
-                   "bron": "b", "toelichting": "x" * 2000})
+                   "bron": "b", "citaat": "c", "toelichting": "x" * 2000})
 """
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,10 +13,22 @@ from hypothesis import strategies as st
 
 from kaders import query
 from kaders.errors import GebruiksFout
-from kaders.laden import gebundeld_register, laad
-from kaders.models import SAMENHANGVELDEN, Kader, Regio, Register, samenhangfouten
+from kaders.logregels import controleer
+from kaders.models import SAMENHANGVELDEN, Kader, Register, samenhangfouten
 from kaders.regels import Probleem
-from kaders.stand import controleer, eerste_stand, op_stand, versies
+from kaders.stand import Kennis, eerste_stand
+from kaders.stand import op_stand as vouw
+
+
+def op_stand(register: Register, stand: dt.date, peildatum: dt.date = dt.date.max) -> Register:
+    """The register as known on `stand`, every change holding (the latest day)."""
+    return vouw(register, stand, peildatum)
+
+
+def versies(register: Register, kader_id: str, stand: dt.date | None = None) -> list[Any]:
+    """Every version of one framework, as `Kennis.versies`."""
+    return Kennis(register).versies(kader_id, stand)
+
 
 BRIEF = dt.date(2025, 4, 4)  # nr. 493
 ALTHEA = dt.date(2025, 4, 25)  # nr. 494
@@ -563,61 +574,3 @@ def _kopie(register: Register) -> Register:
     return Register.model_construct(
         **{naam: getattr(register, naam) for naam in Register.model_fields}
     )
-
-
-@settings(max_examples=150, deadline=None)
-@given(_registers(), DATUMS)
-def test_the_fold_kept_by_controleer_is_the_fold(
-    paar: tuple[Register, Register], stand: dt.date
-) -> None:
-    register = paar[0]
-    later = dt.date(2030, 1, 1)
-    problemen = controleer(register)
-    for datum in (stand, later):
-        assert op_stand(register, datum) == op_stand(_kopie(register), datum)
-    # kept only for a register that breaks no rule, and then used for any later date
-    assert (op_stand(register, later) is op_stand(register, later)) == (not problemen)
-
-
-def test_a_copy_with_other_lists_does_not_use_the_kept_fold() -> None:
-    register = _register(
-        [_kader("a")],
-        [
-            {"kader": "a", "document": "d2", "naam": "b"},
-            {"kader": "a", "document": "d2", "naam": "c"},
-        ],
-    )
-    assert controleer(register) == []
-    later = dt.date(2030, 1, 1)
-    assert _per_id(op_stand(register, later))["a"].naam == "c"
-    minder = register.model_copy(update={"wijziging": register.wijziging[:1]})
-    assert _per_id(op_stand(minder, later))["a"].naam == "b"
-    zonder_b = register.model_copy(update={"kader": [], "wijziging": []})
-    assert op_stand(zonder_b, later).kader == []
-    titel = register.metadata.model_copy(update={"titel": "anders"})
-    assert op_stand(register.model_copy(update={"metadata": titel}), later).metadata == titel
-    regio = Regio(id="azie", naam="Azië")
-    met_regio = register.model_copy(update={"regio": [*register.regio, regio]})
-    assert op_stand(met_regio, later).regio[-1] == regio
-
-
-def test_a_check_that_finds_problems_forgets_the_kept_fold() -> None:
-    register = _register([_kader("a")], [{"kader": "a", "document": "d2", "naam": "b"}])
-    later = dt.date(2030, 1, 1)
-    assert controleer(register) == []
-    assert op_stand(register, later) is op_stand(register, later)
-    register.wijziging.append(register.wijziging[0])  # in place: not something kaders does
-    assert controleer(register) != []  # the second change changes nothing
-    assert op_stand(register, later) is not op_stand(register, later)
-
-
-def test_the_kept_fold_survives_the_cache_and_is_not_part_of_equality(
-    tmp_path: Path,
-) -> None:
-    pad = tmp_path / "kaders.toml"
-    pad.write_bytes(gebundeld_register().read_bytes())
-    eerste = laad(pad, tmp_path / "cache")
-    tweede = laad(pad, tmp_path / "cache")  # from the cache
-    assert tweede == eerste == _kopie(eerste)
-    assert op_stand(tweede, dt.date(2030, 1, 1)) is op_stand(tweede, dt.date(2030, 1, 1))
-    assert op_stand(tweede, dt.date(2030, 1, 1)) == op_stand(_kopie(tweede), dt.date(2030, 1, 1))

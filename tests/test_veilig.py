@@ -34,6 +34,7 @@ NIEUW = {
     "typen": ["civiel"],
     "status": "verkenning",
     "bron": "b",
+    "citaat": "c",
 }
 TOEVOEGEN = json.dumps(NIEUW)
 # The bundled register has documents: a framework added to it names the one that introduced it.
@@ -269,7 +270,7 @@ def test_beeindigd_with_its_dutch_spelling_everywhere(tmp_path: Path) -> None:
     assert lijst.returncode == 0, lijst.stderr
     opties = ["--id", "gestopt", "--missie", "G", "--naam", "G", "--regio", "europa"]
     opties += ["--organisatie", "EU", "--type", "civiel", "--status", "Beëindigd"]
-    opties += ["--bron", "b", "--eind", "2025-03-31"]
+    opties += ["--bron", "b", "--citaat", "c", "--eind", "2025-03-31"]
     uitkomst = kaders("--register", str(pad), "toevoegen", *opties, invoer="")
     assert uitkomst.returncode == 0, uitkomst.stderr
     assert pad.read_text(encoding="utf-8").endswith('status = "beeindigd"\nbron = "b"\n')

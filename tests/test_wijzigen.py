@@ -25,7 +25,7 @@ from hulp import KLEIN_DOCUMENTEN, KLEIN_KADERS, tekst
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kaders import stand, wijzigen
+from kaders import logregels, stand, wijzigen
 from kaders.errors import GebruiksFout, KadersFout
 from kaders.laden import laad
 from kaders.models import DUIDINGEN, STATUSSEN, TELLINGEN, TYPEN
@@ -116,10 +116,12 @@ def test_wijzig_then_load_gives_the_old_register_plus_exactly_that_change(
     if verwacht.get("status") == "beëindigd":
         verwacht["status"] = "beeindigd"
     assert wijziging.gezet() == verwacht
-    assert stand.controleer(nieuw) == []
+    assert logregels.controleer(nieuw) == []
     # folded on the latest date, the framework carries every field the change set (unless
     # the fixture's own later change, by brief-2, sets it again)
-    gevouwen = {k.id: k for k in stand.op_stand(nieuw, dt.date.max).kader}[data["kader"]]
+    gevouwen = {k.id: k for k in stand.op_stand(nieuw, dt.date.max, dt.date.max).kader}[
+        data["kader"]
+    ]
     if (data["kader"], data["document"]) != ("verkenning-politie", "brief-1"):
         for veld, waarde in verwacht.items():
             assert getattr(gevouwen, veld) == waarde, veld
@@ -130,7 +132,7 @@ def test_old_bytes_are_a_prefix_and_a_bom_stays(tmp_path: Path) -> None:
     pad.write_bytes(b"\xef\xbb\xbf" + pad.read_bytes())
     oud = pad.read_bytes()
     uitkomst = kaders(
-        "--register", str(pad), "wijzig", "Eulex-Kosovo", "--document", "brief-2",
+        "--register", str(pad), "wijzig", "Eulex-Kosovo", "--document", "brief-2", "--citaat", "c", "--plek", "p",
         "--personeel", "20", "--citaat", "twintig",
     )  # fmt: skip
     assert uitkomst.returncode == 0, uitkomst.stderr
@@ -147,7 +149,7 @@ def test_droog_prints_the_toml_and_writes_nothing(tmp_path: Path) -> None:
     pad = _kopie(tmp_path)
     voor = _sha(pad)
     uitkomst = kaders(
-        "--register", str(pad), "wijzig", "kort", "--document", "brief-2", "--eind",
+        "--register", str(pad), "wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--eind",
         "2025-04-30", "--status", "beëindigd", "--afgeleid", "eind: laatste dag", "--droog",
     )  # fmt: skip
     assert uitkomst.returncode == 0, uitkomst.stderr
@@ -161,7 +163,7 @@ def test_droog_prints_the_toml_and_writes_nothing(tmp_path: Path) -> None:
 def test_beeindig_is_status_and_end(tmp_path: Path) -> None:
     pad = _kopie(tmp_path)
     uitkomst = kaders(
-        "beeindig", "verkenning-politie", "--per", "2026-12-31", "--document", "brief-2",
+        "beeindig", "verkenning-politie", "--per", "2026-12-31", "--document", "brief-2", "--citaat", "c", "--plek", "p",
         "--plek", "Alinea 3", "--register", str(pad),
     )  # fmt: skip
     assert uitkomst.returncode == 0, uitkomst.stderr
@@ -172,7 +174,7 @@ def test_beeindig_is_status_and_end(tmp_path: Path) -> None:
         dt.date(2026, 12, 31),
         "Alinea 3",
     )
-    gevouwen = {k.id: k for k in stand.op_stand(laad(pad), dt.date(2025, 5, 1)).kader}
+    gevouwen = {k.id: k for k in stand.op_stand(laad(pad), dt.date(2025, 5, 1), dt.date.max).kader}
     assert gevouwen["verkenning-politie"].status == "beeindigd"
     assert gevouwen["verkenning-politie"].personeel == 10  # the earlier change stays
 
@@ -181,7 +183,7 @@ def test_on_the_bundled_data_the_nmi_news_could_have_been_recorded(tmp_path: Pat
     pad = _kopie(tmp_path, bron=REGISTER)
     oud = laad(pad)
     uitkomst = kaders(
-        "--register", str(pad), "wijzig", "nmi-ontplooiing", "--document", "defensie-20260320",
+        "--register", str(pad), "wijzig", "nmi-ontplooiing", "--document", "defensie-20260320", "--citaat", "c", "--plek", "p",
         "--toelichting", "Alle Nederlanders hebben Irak verlaten.",
     )  # fmt: skip
     assert uitkomst.returncode == 0, uitkomst.stderr
@@ -216,7 +218,18 @@ def test_document_toevoegen_from_options_json_and_toml(tmp_path: Path) -> None:
         "https://example.org/3",
     )
     # and a change can name the new document at once
-    wijzig = ["wijzig", "kort", "--document", "brief-3", "--personeel", "4"]
+    wijzig = [
+        "wijzig",
+        "kort",
+        "--document",
+        "brief-3",
+        "--citaat",
+        "c",
+        "--plek",
+        "p",
+        "--personeel",
+        "4",
+    ]
     assert kaders("--register", str(pad), *wijzig).returncode == 0
 
 
@@ -224,7 +237,7 @@ def test_toevoegen_names_an_existing_document(tmp_path: Path) -> None:
     pad = _kopie(tmp_path)
     kader = {
         "id": "nieuw", "missie": "N", "naam": "N", "regio": "europa", "organisatie": "EU",
-        "typen": ["civiel"], "status": "verkenning", "bron": "b",
+        "typen": ["civiel"], "status": "verkenning", "bron": "b", "citaat": "c",
     }  # fmt: skip
     voor = _sha(pad)
     zonder = kaders("--register", str(pad), "toevoegen", invoer=json.dumps(kader))
@@ -238,8 +251,30 @@ def test_toevoegen_names_an_existing_document(tmp_path: Path) -> None:
     assert fout.returncode == 1 and "onbekend document 'b-2'" in fout.stderr
     assert _sha(pad) == voor
     opties = ["--id", "nieuw", "--missie", "N", "--naam", "N", "--regio", "europa", "--type"]
-    opties += ["civiel", "--organisatie", "EU", "--status", "verkenning", "--bron", "b"]
-    goed = kaders("--register", str(pad), "toevoegen", *opties, "--document", "brief-2", invoer="")
+    opties += [
+        "civiel",
+        "--organisatie",
+        "EU",
+        "--status",
+        "verkenning",
+        "--bron",
+        "b",
+        "--citaat",
+        "c",
+    ]
+    goed = kaders(
+        "--register",
+        str(pad),
+        "toevoegen",
+        *opties,
+        "--document",
+        "brief-2",
+        "--citaat",
+        "c",
+        "--plek",
+        "p",
+        invoer="",
+    )
     assert goed.returncode == 0, goed.stderr
     assert laad(pad).kader[-1].document == "brief-2"
 
@@ -249,7 +284,17 @@ def test_interactive_toevoegen_asks_for_the_document(tmp_path: Path) -> None:
 
     pad = _kopie(tmp_path)
     opties = ["--id", "vraag", "--missie", "V", "--naam", "V", "--regio", "europa", "--type"]
-    opties += ["civiel", "--organisatie", "EU", "--status", "verkenning", "--bron", "b"]
+    opties += [
+        "civiel",
+        "--organisatie",
+        "EU",
+        "--status",
+        "verkenning",
+        "--bron",
+        "b",
+        "--citaat",
+        "c",
+    ]
     code, tekst = _gesprek(
         ["--register", str(pad), "toevoegen", *opties],
         [("document: ", "brief-3"), ("document: ", "brief-2")],
@@ -265,37 +310,37 @@ def test_interactive_toevoegen_asks_for_the_document(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "melding"),
     [
-        (["wijzig", "bestaat-niet", "--document", "brief-2", "--personeel", "3"], 2,
+        (["wijzig", "bestaat-niet", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--personeel", "3"], 2,
          "onbekend kader 'bestaat-niet'"),
-        (["wijzig", "kort", "--document", "brief-9", "--personeel", "3"], 2,
+        (["wijzig", "kort", "--document", "brief-9", "--citaat", "c", "--plek", "p", "--personeel", "3"], 2,
          "onbekend document 'brief-9'; bedoelde u 'brief-2'? Documenten: brief-1"),
-        (["wijzig", "kort", "--document", "brief-2"], 2, "geef minstens één veld dat wijzigt"),
+        (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p"], 2, "geef minstens één veld dat wijzigt"),
         (["wijzig", "kort", "--personeel", "3"], 2, "'--document' ontbreekt"),
-        (["wijzig", "kort", "--document", "brief-2", "--personeel", "drie"], 2,
+        (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--personeel", "drie"], 2,
          "ongeldig aantal voor --personeel"),
-        (["wijzig", "kort", "--document", "brief-2", "--eind", "2025-02-30"], 2,
+        (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--eind", "2025-02-30"], 2,
          "ongeldige datum voor --eind"),
-        (["wijzig", "kort", "--document", "brief-2", "--status", "gestopt"], 2,
+        (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--status", "gestopt"], 2,
          "--status: onbekende status 'gestopt'"),
-        (["wijzig", "kort", "--document", "brief-2", "--personeel", "3"], 1,
+        (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--personeel", "3"], 1,
          "nieuwe wijziging (kader 'kort'): wijzigt niets"),
-        (["wijzig", "verkenning-politie", "--document", "brief-1", "--personeel", "2"], 1,
+        (["wijzig", "verkenning-politie", "--document", "brief-1", "--citaat", "c", "--plek", "p", "--personeel", "2"], 1,
          "bij een personeel-aantal horen ook duiding en telling"),
-        (["wijzig", "kort", "--document", "brief-2", "--eind", "2024-12-31"], 1,
+        (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--eind", "2024-12-31"], 1,
          "het kader klopt daarna niet meer: begin 2025-01-01 ligt na eind 2024-12-31"),
-        (["wijzig", "kort", "--document", "brief-2", "--regio", "europe"], 1,
+        (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--regio", "europe"], 1,
          "onbekende regio 'europe'; bedoelde u 'europa'?"),
-        (["wijzig", "kort", "--document", "brief-2", "--personeel", "2000000"], 1,
+        (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--personeel", "2000000"], 1,
          "veld 'personeel': waarde 2000000: moet 1000000 of kleiner zijn"),
-        (["wijzig", "kort", "--document", "brief-2", "--toelichting", ""], 1,
+        (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--toelichting", ""], 1,
          "veld 'toelichting': mag niet leeg zijn"),
-        (["wijzig", "kort", "--document", "brief-2", "--eind", "2025-04-30", "--afgeleid",
+        (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--eind", "2025-04-30", "--afgeleid",
           "begin: geschat"], 1, "afgeleid noemt veld 'begin', maar deze wijziging zet dat"),
-        (["wijzig", "eulex-kosovo", "--document", "brief-2", "--status", "beeindigd"], 1,
+        (["wijzig", "eulex-kosovo", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--status", "beeindigd"], 1,
          "status 'beeindigd' maar eind is het standaardeinde 2028-06-30"),
-        (["beeindig", "kort", "--per", "2028-06-30", "--document", "brief-2"], 1,
+        (["beeindig", "kort", "--per", "2028-06-30", "--document", "brief-2", "--citaat", "c", "--plek", "p"], 1,
          "status 'beeindigd' maar eind is het standaardeinde"),
-        (["beeindig", "kort", "--document", "brief-2"], 2, "'--per' ontbreekt"),
+        (["beeindig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p"], 2, "'--per' ontbreekt"),
         (["document-toevoegen", "--id", "brief-2", "--soort", "verslag", "--datum",
           "2025-05-01", "--titel", "T"], 1, "nieuw document 'brief-2': id komt al voor"),
         (["document-toevoegen", "--id", "brief-3", "--soort", "brief", "--datum",
@@ -349,7 +394,7 @@ def test_an_invalid_change_log_is_refused_before_anything_is_added(tmp_path: Pat
                    "personeel = 2\n")  # fmt: skip
     voor = _sha(pad)
     for args in (
-        ["wijzig", "eulex-kosovo", "--document", "brief-2", "--personeel", "3"],
+        ["wijzig", "eulex-kosovo", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--personeel", "3"],
         ["document-toevoegen", "--id", "d", "--soort", "verslag", "--datum", "2025-05-01",
          "--titel", "T"],
     ):  # fmt: skip
@@ -368,7 +413,7 @@ def test_a_change_older_than_the_framework_is_refused(tmp_path: Path) -> None:
     oud = ["document-toevoegen", "--id", "brief-0", "--soort", "kamerbrief", "--datum"]
     assert kaders("--register", str(pad), *oud, "2025-01-10", "--titel", "Oud").returncode == 0
     voor = _sha(pad)
-    uitkomst = kaders("--register", str(pad), "wijzig", "kort", "--document", "brief-0",
+    uitkomst = kaders("--register", str(pad), "wijzig", "kort", "--document", "brief-0", "--citaat", "c", "--plek", "p",
                       "--personeel", "5")  # fmt: skip
     assert uitkomst.returncode == 1
     assert (
@@ -408,8 +453,8 @@ def test_read_only_and_linked_targets_are_refused(tmp_path: Path) -> None:
             (in_vaste_map, f"de map {vast} is alleen-lezen"),
         ):
             for args in (
-                ["wijzig", "kort", "--document", "brief-2", "--personeel", "4"],
-                ["beeindig", "kort", "--per", "2025-04-30", "--document", "brief-2"],
+                ["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--personeel", "4"],
+                ["beeindig", "kort", "--per", "2025-04-30", "--document", "brief-2", "--citaat", "c", "--plek", "p"],
                 ["document-toevoegen", "--id", "d", "--soort", "verslag", "--datum",
                  "2025-05-01", "--titel", "T"],
             ):  # fmt: skip
@@ -426,7 +471,18 @@ def test_a_link_to_a_writable_register_is_followed_and_mode_kept(tmp_path: Path)
     pad = _kopie(tmp_path)
     pad.chmod(0o640)
     (tmp_path / "link.toml").symlink_to(pad)
-    args = ["wijzig", "kort", "--document", "brief-2", "--personeel", "4"]
+    args = [
+        "wijzig",
+        "kort",
+        "--document",
+        "brief-2",
+        "--citaat",
+        "c",
+        "--plek",
+        "p",
+        "--personeel",
+        "4",
+    ]
     uitkomst = kaders("--register", str(tmp_path / "link.toml"), *args)
     assert uitkomst.returncode == 0, uitkomst.stderr
     assert (tmp_path / "link.toml").is_symlink()
@@ -439,8 +495,8 @@ def test_the_bundled_register_is_read_only_for_every_writer() -> None:
     """Any path inside the installed package is refused before it is read."""
     meegeleverd = Path(wijzigen.__file__).parent / "data" / "kaders.toml"
     for args in (
-        ["wijzig", "kort", "--document", "kst-29521-494", "--personeel", "4"],
-        ["beeindig", "nmi-adviseurs", "--per", "2026-03-20", "--document", "defensie-20260320"],
+        ["wijzig", "kort", "--document", "kst-29521-494", "--citaat", "c", "--plek", "p", "--personeel", "4"],
+        ["beeindig", "nmi-adviseurs", "--per", "2026-03-20", "--document", "defensie-20260320", "--citaat", "c", "--plek", "p"],
         ["document-toevoegen", "--id", "d", "--soort", "verslag", "--datum", "2025-05-01",
          "--titel", "T"],
     ):  # fmt: skip
@@ -479,7 +535,7 @@ def test_kill_at_random_moments_during_wijzig_leaves_old_or_new_file(tmp_path: P
         na = pad.read_bytes()
         assert na.startswith(voor), ronde
         register = laad(pad)
-        assert stand.controleer(register) == []
+        assert logregels.controleer(register) == []
         assert len(register.wijziging) >= aantal_voor
         aantal_voor = len(register.wijziging)
     assert aantal_voor > 1, "geen enkele wijziging voltooid"
@@ -492,7 +548,19 @@ def test_two_concurrent_wijzig_writers_lose_nothing(tmp_path: Path) -> None:
         for naam in ("a", "b")
     ]
     omgeving = {**os.environ, "KADERS_REGISTER": str(pad)}
-    wijzig = [sys.executable, "-m", "kaders", "wijzig", "kort", "--document", "brief-2"]
+    wijzig = [
+        sys.executable,
+        "-m",
+        "kaders",
+        "wijzig",
+        "kort",
+        "--document",
+        "brief-2",
+        "--citaat",
+        "c",
+        "--plek",
+        "p",
+    ]
     cli = [subprocess.Popen([*wijzig, "--toelichting", f"cli-{i}"], env=omgeving) for i in range(4)]
     assert [p.wait(timeout=240) for p in [*processen, *cli]] == [0] * 6
     toelichtingen = {(w.toelichting or "").split(" ")[0] for w in laad(pad).wijziging}

@@ -107,7 +107,7 @@ def decodeer(ruw: bytes, bestand: str) -> str:
 def laad_tekst(tekst: str, bestand: str) -> Register:
     """Validate a register given as TOML text; all problems at once, each with its line.
 
-    The rules of the change log (stand.controleer) need valid records: they are checked once
+    The rules of the change log (logregels.controleer) need valid records: they are checked once
     every record is valid on its own, all at once too.
     """
     with zonder_gc():
@@ -124,7 +124,7 @@ def laad_tekst(tekst: str, bestand: str) -> Register:
             meldingen += _samenhang(data, kaart, bestand)
             raise KadersFout(_uniek(meldingen)) from None
         if register.document or register.wijziging:
-            from .stand import controleer  # a register without a log needs none of it
+            from .logregels import controleer  # a register without a log needs none of it
 
             problemen = controleer(register)
             if problemen:

@@ -14,6 +14,7 @@ VALIDERENDE_CODE = (
     waarden.__file__,
     regels.__file__,
     str(Path(models.__file__).with_name("stand.py")),  # by name: imported only to fold
+    str(Path(models.__file__).with_name("logregels.py")),
     inlezen.__file__,
 )
 

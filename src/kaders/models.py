@@ -128,6 +128,10 @@ class Kader(Strikt):
         description="Id van het [[document]] dat het kader invoerde; verplicht zodra het "
         "register documenten heeft.",
     )
+    eerdere_ids: list[Slug] = Field(
+        default_factory=leeg,
+        description="Ids die het kader eerder had: toon en historie vinden het er ook mee.",
+    )
 
     @model_validator(mode="after")
     def _samenhang(self) -> "Kader":
@@ -195,7 +199,8 @@ class Document(Strikt):
 
 
 # The fields of a framework that a change can set: all but its identity and provenance
-# (id, bron, citaat, document) and afgeleid, which a change updates through its own marks.
+# (id, bron, citaat, document, eerdere_ids) and afgeleid, which a change updates through its
+# own marks.
 WIJZIGBARE_VELDEN: tuple[str, ...] = (
     "missie",
     "naam",
@@ -219,17 +224,34 @@ _ZET = "Nieuwe waarde; weglaten als dit veld niet wijzigt."
 class Wijziging(Strikt):
     """One entry of the append-only log: a later document sets fields of one framework.
 
-    `document`, `plek`, `citaat` and `afgeleid` describe the change itself and never overwrite
-    the framework's own provenance. A field that is absent does not change; a change cannot
-    make a value unknown again (no document has needed that: it would take an explicit list
-    of fields to clear).
+    Known from its document's date (knowledge time); with `vanaf` its values hold from that
+    day only (valid time), before it the earlier values hold. `document`, `plek`, `citaat`
+    and `afgeleid` describe the change itself and never overwrite the framework's own
+    provenance; each value it sets is cited by them. A field that is absent does not change; a
+    change cannot make a value unknown again (no document has needed that: it would take an
+    explicit list of fields to clear).
     """
 
     kader: Slug = Field(description="Id van het kader dat wijzigt.")
     document: Slug = Field(description="Id van het [[document]] dat de wijziging brengt.")
-    plek: Tekst | None = Field(default=None, description="Waar in het document de wijziging staat.")
+    plek: Tekst | None = Field(
+        default=None,
+        description="Waar in het document de wijziging staat; verplicht, tenzij elk veld dat "
+        "de wijziging zet afgeleid is.",
+    )
     citaat: Tekst | None = Field(
-        default=None, description="De exacte woorden uit het document waarop de wijziging berust."
+        default=None,
+        description="De exacte woorden uit het document waarop de wijziging berust; verplicht, "
+        "tenzij elk veld dat de wijziging zet afgeleid is.",
+    )
+    vanaf: Datum | None = Field(
+        default=None,
+        description="Vanaf deze dag gelden de nieuwe waarden (geldigheid); daarvoor de oude. "
+        "Weglaten: over de hele looptijd van het kader.",
+    )
+    vanaf_citaat: Tekst | None = Field(
+        default=None,
+        description="De exacte woorden waarop 'vanaf' berust, als die niet in citaat staan.",
     )
     missie: Tekst | None = Field(default=None, description=_ZET)
     naam: Tekst | None = Field(default=None, description=_ZET)

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import NamedTuple
 
 from .errors import GebruiksFout, dichtstbij, onbekend
-from .models import ORGANISATIES, STATUSSEN, TYPEN, Kader, Register, canonieke_status
+from .models import (
+    ORGANISATIES,
+    STATUSSEN,
+    TELLINGEN,
+    TYPEN,
+    Kader,
+    Register,
+    canonieke_status,
+)
 
 GROEPERINGEN = ("type", "regio", "hoofdregio", "organisatie", "status")
 SORTEERSLEUTELS = ("regio", "missie", "id", "begin", "eind", "personeel", "status")
@@ -139,7 +148,11 @@ def sorteer(register: Register, kaders: Iterable[Kader], sleutel: str = "regio")
 
 
 class Groep(NamedTuple):
-    """Personnel of one group: the sum of the known counts (None if none) and how many had none."""
+    """Personnel of one group: the sum of the known counts (None if none) and how many had none.
+
+    Only active frameworks count; suspended ones (`opgeschort`) are counted apart. The sum
+    adds unlike counts: `per_telling` splits it by what each count counts.
+    """
 
     groep: str
     personeel: int | None
@@ -151,13 +164,18 @@ class Groep(NamedTuple):
     bevat_maximaal: bool
     bevat_per_jaar: bool
     ids: tuple[str, ...]
-    personeel_afgeleid: int | None = None  # of `personeel`, the part resting on a derived field
-    kaders_afgeleid: int = 0  # of `kaders`, those in the group because of a derived field
+    personeel_afgeleid: int | None = None  # of `personeel`, the part whose count rests on a
+    kaders_afgeleid: int = 0  # derived field (number, meaning, period); of `kaders`, those
+    per_telling: Mapping[str, int] = MappingProxyType({})  # `personeel` by counting
+    indeling_afgeleid: int | None = None  # of `personeel`, what only the grouping adds
+    opgeschort_personeel: int = 0  # suspended: not in `personeel`
+    opgeschort_kaders: int = 0
 
 
 # The fields a count rests on whatever the grouping: the number and its meaning (a count is a
 # typed value), and the dates that decide whether a framework runs on the reference date.
 TELVELDEN = frozenset({"personeel", "duiding", "telling", "begin", "eind"})
+OPGESCHORT = "opgeschort"  # a framework that stands but has nobody deployed: counted apart
 # The field that puts a framework in its group, per grouping.
 GROEPSVELDEN = {
     "type": "typen",
@@ -168,17 +186,13 @@ GROEPSVELDEN = {
 }
 
 
-def afleidingsvelden(per: str, op_type: bool = False) -> frozenset[str]:
-    """The fields whose derivation makes a count in a total rest on something derived.
-
-    Every grouping: the count and the dates; then the field the grouping puts a framework
-    in its group by, and the types when the selection was restricted by type (`op_type`).
-    """
-    velden = set(TELVELDEN)
-    velden.add(GROEPSVELDEN.get(per, per))
+def indelingsvelden(per: str, op_type: bool = False) -> frozenset[str]:
+    """The fields whose derivation puts a framework in its group (or in the selection, when
+    it was restricted by type): what a grouping adds to the derived share."""
+    velden = {GROEPSVELDEN.get(per, per)}
     if op_type:
         velden.add("typen")
-    return frozenset(velden)
+    return frozenset(velden - TELVELDEN)
 
 
 def rust_op_afleiding(kader: Kader, velden: frozenset[str]) -> bool:
@@ -186,27 +200,43 @@ def rust_op_afleiding(kader: Kader, velden: frozenset[str]) -> bool:
     return any(a.veld in velden for a in kader.afgeleid)
 
 
-def groep(naam: str, kaders: Sequence[Kader], velden: frozenset[str] = TELVELDEN) -> Groep:
-    """Count one group: the known counts are summed; the others are 'zonder aantal'.
+def groep(naam: str, kaders: Sequence[Kader], indeling: frozenset[str] = frozenset()) -> Groep:
+    """Count one group: the known counts of active frameworks are summed; the others are
+    'zonder aantal'; suspended frameworks are counted apart.
 
-    `velden`: the derived fields that make a framework count as derived in this total.
+    `indeling`: the derived fields that put a framework in this group (see indelingsvelden).
     """
-    met = [k for k in kaders if k.personeel is not None]
-    afgeleid = [k for k in kaders if rust_op_afleiding(k, velden)]
-    personeel_afgeleid = sum(k.personeel for k in afgeleid if k.personeel is not None)
+    actief = [k for k in kaders if k.status != OPGESCHORT]
+    opgeschort = [k for k in kaders if k.status == OPGESCHORT]
+    met = [k for k in actief if k.personeel is not None]
+    aantallen = [(k, k.personeel) for k in met if k.personeel is not None]
+    afgeleid = [k for k in actief if rust_op_afleiding(k, TELVELDEN)]
+    per_telling = dict.fromkeys(TELLINGEN, 0)
+    for kader, aantal in aantallen:
+        per_telling[kader.telling or "niet-vermeld"] += aantal
+    tel_afgeleid = sum(a for k, a in aantallen if rust_op_afleiding(k, TELVELDEN))
+    indeling_afgeleid = sum(
+        a
+        for k, a in aantallen
+        if rust_op_afleiding(k, indeling) and not rust_op_afleiding(k, TELVELDEN)
+    )
     return Groep(
         groep=naam,
-        personeel=sum(k.personeel for k in met if k.personeel is not None) if met else None,
-        kaders=len(kaders),
+        personeel=sum(a for _, a in aantallen) if met else None,
+        kaders=len(actief),
         met_aantal=len(met),
-        zonder_aantal=len(kaders) - len(met),
-        gemengd=sum(1 for k in kaders if len(k.typen) > 1),
+        zonder_aantal=len(actief) - len(met),
+        gemengd=sum(1 for k in actief if len(k.typen) > 1),
         bevat_circa=any(k.duiding == "circa" for k in met),
         bevat_maximaal=any(k.duiding == "maximaal" for k in met),
-        bevat_per_jaar=any(k.telling == "per-jaar" for k in met),
-        ids=tuple(k.id for k in kaders),
-        personeel_afgeleid=personeel_afgeleid if met else None,
+        bevat_per_jaar=per_telling["per-jaar"] > 0,
+        ids=tuple(k.id for k in actief),
+        personeel_afgeleid=tel_afgeleid if met else None,
         kaders_afgeleid=len(afgeleid),
+        per_telling=MappingProxyType(per_telling),
+        indeling_afgeleid=indeling_afgeleid if met else None,
+        opgeschort_personeel=sum(k.personeel or 0 for k in opgeschort),
+        opgeschort_kaders=len(opgeschort),
     )
 
 
@@ -244,10 +274,11 @@ def totaal(
 ) -> Totaal:
     """Personnel per group of the frameworks running on the reference date.
 
-    `op_type`: the frameworks were selected by type, so a derived type counts as derived.
+    `op_type`: the frameworks were selected by type, so a derived type counts in the
+    derived share of the grouping (`indeling_afgeleid`).
     """
     sleutel = groepsleutel(register, per)
-    velden = afleidingsvelden(per, op_type)
+    velden = indelingsvelden(per, op_type)
     lopend = [k for k in kaders if k.loopt_op(peildatum)]
     per_groep: dict[str, list[Kader]] = {}
     for kader in lopend:
@@ -295,13 +326,17 @@ def binnen_venster(verlopen: Iterable[Verloop]) -> list[Verloop]:
 def vind(register: Register, tekst: str) -> Kader:
     """The one framework a person means: an id in any case, or a mission name.
 
-    A mission (short or full name, accents and case ignored, or the first words of the short
-    name) counts when it names exactly one framework; otherwise the candidates are listed.
+    An earlier id (`eerdere_ids`) finds the framework that now has another. A mission (short
+    or full name, accents and case ignored, or the first words of the short name) counts when
+    it names exactly one framework; otherwise the candidates are listed.
     """
     ids = {k.id: k for k in register.kader}
     sleutel = tekst.strip().casefold()
     if sleutel in ids:
         return ids[sleutel]
+    eerder = [k for k in register.kader if sleutel in k.eerdere_ids]
+    if len(eerder) == 1:
+        return eerder[0]
     gezocht = _naamvorm(tekst)
     if gezocht:
         namen = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import GebruiksFout, onbekend
@@ -78,8 +78,7 @@ def periodes(van: dt.date, tot: dt.date, stap: str = "maand") -> list[tuple[str,
 
 
 def tijdlijn(
-    register: Register,
-    kaders: Iterable[Kader],
+    kaders_op: Callable[[dt.date], tuple[Register, list[Kader]]],
     van: dt.date,
     tot: dt.date,
     stap: str = "maand",
@@ -87,14 +86,18 @@ def tijdlijn(
     *,
     op_type: bool = False,
 ) -> Tijdlijn:
-    """For every period, exactly `query.totaal` on its first day: the same counting rules."""
-    groepsleutel(register, per)
-    selectie = list(kaders)
-    uitkomst = tuple(
-        Periode(label, dag, totaal(register, selectie, dag, per, op_type=op_type))
-        for label, dag in periodes(van, tot, stap)
-    )
+    """For every period, exactly `query.totaal` on its first day: the same counting rules.
+
+    `kaders_op(dag)` gives the register and the chosen frameworks as they hold on that day,
+    so a value that holds from a later day counts only from the period it holds in.
+    """
+    uitkomst: list[Periode] = []
+    volgorde: dict[str, int] = {}
+    for label, dag in periodes(van, tot, stap):
+        register, kaders = kaders_op(dag)
+        volgorde = volgorde or groepsvolgorde(register, per)
+        groepsleutel(register, per)
+        uitkomst.append(Periode(label, dag, totaal(register, kaders, dag, per, op_type=op_type)))
     namen = {g.groep for p in uitkomst for g in p.totaal.groepen}
-    volgorde = groepsvolgorde(register, per)
     groepen = tuple(sorted(namen, key=lambda g: (volgorde.get(g, 1 << 30), g)))
-    return Tijdlijn(van, tot, stap, per, uitkomst, groepen)
+    return Tijdlijn(van, tot, stap, per, tuple(uitkomst), groepen)

@@ -7,12 +7,15 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from .models import Kader, Regio, Register
 from .query import Groep, totaal
+
+if TYPE_CHECKING:
+    from .stand import Kennis
 
 
 @dataclass(frozen=True)
@@ -78,16 +81,17 @@ class Verschil:
     regios: Regioverschil
     oud_totaal: Groep
     nieuw_totaal: Groep
-    # Two days of knowledge in one file (`tussen`): the days, and per (id, field) the document
-    # that changed it; None and empty for two files.
+    # Two days of knowledge in one file (`tussen`): the days; None for two files.
     sinds: dt.date | None = None
     tot: dt.date | None = None
+    # Per (id, field) the document that changed it, when the registers have documents.
     documenten: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    met_documenten: bool = False
 
     def document(self, kader_id: str | None, veld: str | None) -> str | None:
         """The document behind one row of the difference: for an added framework the one that
-        introduced it, for a changed field the last one that changed it; None for two files."""
-        if self.sinds is None or kader_id is None:
+        introduced it, for a changed field the one that set its new value (None: unknown)."""
+        if not self.met_documenten or kader_id is None:
             return None
         if veld is None:
             return next((k.document for k in self.toegevoegd if k.id == kader_id), None)
@@ -189,10 +193,50 @@ def vergelijk(oud: Register, nieuw: Register, peildatum: dt.date) -> Verschil:
 
 
 def tussen(register: Register, sinds: dt.date, tot: dt.date, peildatum: dt.date) -> Verschil:
-    """One register file as known on `sinds` against as known on `tot` (no old file needed);
-    each change names the document that made it. Pass the register as read from its file."""
-    from .stand import bronnen, op_stand
+    """One register file as known on `sinds` against as known on `tot` (no old file needed),
+    each framework as it holds on `peildatum`; each change names the document that made it.
+    Pass the register as read from its file."""
+    from .stand import Kennis
 
-    uitkomst = vergelijk(op_stand(register, sinds), op_stand(register, tot), peildatum)
-    documenten = bronnen(register, sinds, tot)
-    return dataclasses.replace(uitkomst, sinds=sinds, tot=tot, documenten=documenten)
+    kennis = Kennis(register)
+    return _met_bronnen(kennis, sinds, kennis, tot, peildatum, sinds=sinds, tot=tot)
+
+
+def bestanden(oud: Register, nieuw: Register, stand: dt.date, peildatum: dt.date) -> Verschil:
+    """Two register files, each with its change log folded, as known on the same `stand`
+    and as they hold on `peildatum`; a changed value names the document of its new source."""
+    from .stand import Kennis
+
+    return _met_bronnen(Kennis(oud), stand, Kennis(nieuw), stand, peildatum)
+
+
+def _met_bronnen(
+    oud: Kennis,
+    oud_stand: dt.date,
+    nieuw: Kennis,
+    nieuw_stand: dt.date,
+    peildatum: dt.date,
+    sinds: dt.date | None = None,
+    tot: dt.date | None = None,
+) -> Verschil:
+    """Compare two folded registers; per changed field the document of its new value where
+    its source differs from the old one's (a value edited in place has none)."""
+    oud_register = oud.op(oud_stand, peildatum)
+    nieuw_register = nieuw.op(nieuw_stand, peildatum)
+    uitkomst = vergelijk(oud_register, nieuw_register, peildatum)
+    documenten: dict[tuple[str, str], str] = {}
+    for gewijzigd in uitkomst.gewijzigd:
+        voor = oud.bronnen(gewijzigd.id, oud_stand, peildatum)
+        na = nieuw.bronnen(gewijzigd.id, nieuw_stand, peildatum)
+        for w in gewijzigd.wijzigingen:
+            bron = na.get(w.veld)
+            if bron is not None and bron.document is not None and bron != voor.get(w.veld):
+                documenten[(gewijzigd.id, w.veld)] = bron.document
+        # The marks change with the values they mark: the document, if the fields agree.
+        andere = {d for (i, _), d in documenten.items() if i == gewijzigd.id}
+        if len(andere) == 1 and any(w.veld == "afgeleid" for w in gewijzigd.wijzigingen):
+            documenten[(gewijzigd.id, "afgeleid")] = andere.pop()
+    met = bool(oud_register.document or nieuw_register.document)
+    return dataclasses.replace(
+        uitkomst, documenten=documenten, met_documenten=met, sinds=sinds, tot=tot
+    )

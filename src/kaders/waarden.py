@@ -8,7 +8,16 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 SLUG_PATROON = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[StrictStr, Field(pattern=SLUG_PATROON, max_length=80)]
-Tekst = Annotated[StrictStr, Field(min_length=1)]
+
+
+def _niet_leeg(tekst: str) -> str:
+    """Refuse text of only whitespace: a source or a name must say something."""
+    if not tekst.strip():
+        raise ValueError("tekst van alleen spaties of witruimte; geef echte tekst of laat weg")
+    return tekst
+
+
+Tekst = Annotated[StrictStr, Field(min_length=1), AfterValidator(_niet_leeg)]
 
 
 def _iso_vorm(tekst: str) -> bool:

@@ -3,7 +3,7 @@ before anything is written, then appended by the writer of `schrijven` (lock, ri
 append, atomic replace).
 
 Pure apart from that writer: no clock, no environment, no option names in messages. A change
-is checked as the loader checks the file (its fields), as `stand.controleer` checks the log
+is checked as the loader checks the file (its fields), as `logregels.controleer` checks the log
 (known framework and document, not older than the framework, changes something, leaves a
 framework that holds together), and for each version from it on: an ended framework has an
 end of its own.
@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import query, regels, stand
+from . import logregels, query, regels
 from .errors import GebruiksFout, KadersFout, Melding, dichtstbij, onbekend
 from .inlezen import Regelkaart, laad_tekst
 from .models import BEEINDIGD, Document, Register, Wijziging, canonieke_status
@@ -153,7 +153,7 @@ def _tabel(
 
 def _geldig_log(register: Register, tekst: str, pad: Path) -> None:
     """Refuse a register whose documents or change log already break a rule."""
-    problemen = stand.controleer(register)
+    problemen = logregels.controleer(register)
     if problemen:
         kaart = Regelkaart(tekst)
         meldingen = [
@@ -189,7 +189,7 @@ def _regels(register: Register, tabel: str, index: int, voorvoegsel: str) -> Non
     """The rules across records on the register with the new entry; the old one broke none,
     so every problem is the new entry's doing."""
     meldingen = []
-    for p in stand.controleer(register):
+    for p in logregels.controleer(register):
         if p.tabel != tabel or p.rij != index:
             meldingen.append(Melding(f"{voorvoegsel}daarna: {p.tekst}"))
             continue
@@ -204,7 +204,9 @@ def _na_de_wijziging(
     """Each version of the framework from the new change on: an ended framework has an end of
     its own (a refusal); dates outside the register's period are returned as warnings."""
     meta = register.metadata
-    versies = stand.versies(register, kader_id)
+    from .stand import Kennis
+
+    versies = Kennis(register).versies(kader_id)
     vanaf = next(i for i, v in enumerate(versies) if v.wijziging == index)
     fouten, waarschuwingen = [], []
     for versie in versies[vanaf:]:

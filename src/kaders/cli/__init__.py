@@ -39,7 +39,17 @@ SCHRIJVENDE_COMMANDOS = frozenset(
 )  # the commands that change a register
 # The commands that read the register as known on a day: each gets --stand, here only.
 OP_STAND = frozenset(
-    {"list", "toon", "totaal", "verloopt", "export", "tijdlijn", "historie", "documenten"}
+    {
+        "list",
+        "toon",
+        "totaal",
+        "verloopt",
+        "export",
+        "verschil",
+        "tijdlijn",
+        "historie",
+        "documenten",
+    }
 )
 
 
@@ -67,9 +77,7 @@ class Commandogroep(KadersGroep):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMANDOS:
             # Every command also takes --register after its name (wins over one before it).
-            callback = bestand.met_register(functie(cmd_name))
-            if cmd_name in OP_STAND:
-                callback = opties.met_stand(callback)
+            callback = opties.met_register(functie(cmd_name), stand=cmd_name in OP_STAND)
             info = typer.models.CommandInfo(name=cmd_name, callback=callback, cls=KadersCommando)
             self.commands[cmd_name] = typer.main.get_command_from_info(
                 info, pretty_exceptions_short=True, rich_markup_mode="rich"
@@ -99,6 +107,7 @@ def _versie(waarde: bool) -> None:
 
 @app.callback()
 def _hoofd(
+    ctx: typer.Context,
     register: Annotated[
         Path | None,
         typer.Option(
@@ -116,6 +125,7 @@ def _hoofd(
     ] = False,
 ) -> None:
     """Register van de nationale kaders voor internationale missies."""
+    ctx.obj = register  # the register given before the command: Click's way to its commands
 
 
 def main() -> None:

@@ -1,11 +1,15 @@
 """Which register file is in use (--register before or after the command, $KADERS_REGISTER,
-the bundled one), and loading it through the cache. Reads the environment: only the CLI does."""
+the bundled one) as known on which --stand, handed to a command as one `InGebruik`; loading
+it through the cache. Reads the environment and the clock: only the CLI does."""
+
+from __future__ import annotations
 
 import datetime as dt
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer import _click as click
@@ -14,7 +18,9 @@ from .. import laden, query
 from ..errors import GebruiksFout
 from ..models import Kader, Register
 from .afdruk import meld
-from .bundel import bundel
+
+if TYPE_CHECKING:
+    from ..stand import Kennis
 
 
 def cache_map() -> Path | None:
@@ -39,31 +45,18 @@ def pad(optie: str) -> Callable[[str], Path]:
 
 
 REGISTER_PARAM = "register_na_commando"  # the --register given after the command
+STAND_PARAM = "stand"  # the --stand of a reading command
+GEKOZEN = "kaders.register"  # where the register in use is kept for the output options
 
 
 def register_pad(ctx: click.Context) -> Path:
-    """The register file in use: --register (after the command, else before it),
-    $KADERS_REGISTER or the bundled one."""
-    pad: Path | None = ctx.params.get(REGISTER_PARAM) or ctx.find_root().params.get("register")
-    return pad or laden.gebundeld_register()
-
-
-def register_in_gebruik(ctx: typer.Context) -> Path:
-    """The register file in use; says once on stderr when it is probably not the one meant.
-
-    That is the bundled (installed) copy while the current folder holds a data/kaders.toml
-    with other bytes: a maintainer editing the source register after a plain `pip install .`.
-    """
-    pad = register_pad(ctx)
-    if not ctx.meta.get("kaders.register_gemeld"):
-        ctx.meta["kaders.register_gemeld"] = True
-        hier = Path("data", "kaders.toml")
-        if pad == laden.gebundeld_register() and hier.is_file() and _verschilt(pad, hier):
-            meld(
-                f"let op: dit is het geïnstalleerde register ({pad}); ./{hier} verschilt "
-                f"ervan. Bedoelt u --register {hier}?"
-            )
-    return pad
+    """The register file in use, for completion and output options: the one the command
+    chose, else --register before the command ($KADERS_REGISTER), else the bundled one."""
+    gekozen: Path | None = ctx.meta.get(GEKOZEN)
+    if gekozen is not None:
+        return gekozen
+    voor: Path | None = ctx.find_root().params.get("register")
+    return ctx.params.get(REGISTER_PARAM) or voor or laden.gebundeld_register()
 
 
 def _verschilt(a: Path, b: Path) -> bool:
@@ -89,65 +82,95 @@ def vandaag() -> dt.date:
     return dt.date.today()
 
 
-STAND_PARAM = "stand"  # the --stand of a reading command (opties.met_stand)
+@dataclass
+class InGebruik:
+    """The register a command reads, as known on its --stand: the file, the day of
+    knowledge, and (loaded on first use, through the cache) what it says on any day."""
 
+    pad: Path
+    stand: dt.date
+    stand_gegeven: bool = False
+    _kennis: Kennis | None = field(default=None, repr=False)
+    _gemeld: bool = field(default=False, repr=False)
 
-def stand(ctx: click.Context) -> dt.date:
-    """The day of knowledge: --stand, else today."""
-    gekozen: dt.date | None = ctx.params.get(STAND_PARAM)
-    return gekozen or vandaag()
+    def kennis(self) -> Kennis:
+        """The register file with its change log, loaded once; says once on stderr when it
+        is probably not the file meant (see `_waarschuw`)."""
+        if self._kennis is None:
+            from ..stand import Kennis
 
+            self._kennis = Kennis(laden.laad(self.bestand(), cache_map()))
+        return self._kennis
 
-def laad_ruw(ctx: typer.Context) -> Register:
-    """The register in use as its file says it, every document and change; through the cache."""
-    return laden.laad(register_in_gebruik(ctx), cache_map())
+    def bestand(self) -> Path:
+        """The register file, for a command that reads or writes the file itself; says once
+        on stderr when it is probably not the file meant (see `_waarschuw`)."""
+        if self._kennis is None and not self._gemeld:
+            _waarschuw(self.pad)
+            self._gemeld = True
+        return self.pad
 
+    def ruw(self) -> Register:
+        """The register as its file says it: every document, framework and change."""
+        return self.kennis().ruw
 
-def op_stand(register: Register, datum: dt.date, optie: str = "--stand") -> Register:
-    """The register as known on a date; a date before the first document is a usage error.
+    def op(self, peildatum: dt.date | None = None) -> Register:
+        """The register as known on the stand, each framework as it holds on `peildatum`
+        (default today); a stand before the first document is a usage error."""
+        kennis = self.kennis()
+        eerste = min(kennis.ruw.document, key=lambda d: d.datum, default=None)
+        if eerste is not None and self.stand < eerste.datum:
+            raise GebruiksFout(
+                [
+                    f"--stand {self.stand} ligt vóór het eerste document van het register "
+                    f"('{eerste.id}', {eerste.datum}): toen was er nog niets bekend; kies een "
+                    f"datum op of na {eerste.datum}"
+                ]
+            )
+        return kennis.op(self.stand, peildatum or vandaag())
 
-    Folds only when something is to fold: a change, or a document dated after the date.
-    """
-    eerste = min(register.document, key=lambda d: d.datum, default=None)
-    if eerste is not None and datum < eerste.datum:
-        raise GebruiksFout(
-            [
-                f"{optie} {datum} ligt vóór het eerste document van het register "
-                f"('{eerste.id}', {eerste.datum}): toen was er nog niets bekend; kies een "
-                f"datum op of na {eerste.datum}"
-            ]
-        )
-    if register.wijziging or any(d.datum > datum for d in register.document):
-        from ..stand import op_stand as vouw  # only a register with a history needs it
-
-        return vouw(register, datum)
-    return register
-
-
-def laad(ctx: typer.Context) -> Register:
-    """The register in use, loaded through the cache; as known on --stand if the command has it."""
-    register = laad_ruw(ctx)
-    if STAND_PARAM in ctx.params:
-        return op_stand(register, stand(ctx))
-    return register
-
-
-def vind(ctx: typer.Context, register: Register, tekst: str) -> Kader:
-    """The framework a text names in the register as known on the stand (forgiving, as
-    query.vind); one that becomes known only later is a usage error that says since when."""
-    try:
-        return query.vind(register, tekst)
-    except GebruiksFout:
-        ruw = laad_ruw(ctx)
+    def vind(self, tekst: str, peildatum: dt.date | None = None) -> Kader:
+        """The framework a text names as known on the stand (forgiving, as query.vind, also
+        by an earlier id); one that becomes known only later is a usage error saying since
+        when."""
+        register = self.op(peildatum)
         try:
-            later = query.vind(ruw, tekst)
+            kader = query.vind(register, tekst)
+            if tekst.strip().casefold() in kader.eerdere_ids:
+                meld(f"'{tekst.strip()}' is hernoemd; het kader heet nu '{kader.id}'")
+            return kader
         except GebruiksFout:
-            later = None
-        if later is not None:
-            from ..stand import versies
+            try:
+                later = query.vind(self.ruw(), tekst)
+            except GebruiksFout:
+                later = None
+            if later is not None:
+                self.kennis().versies(later.id, self.stand)  # raises: known only later
+            raise
 
-            versies(ruw, later.id, stand(ctx))  # raises: known only from its document's date
-        raise
+    def titel(self, titel: str) -> str:
+        """A table title that names the register file (unless it is the bundled one) and the
+        stand (when one was given)."""
+        if self.stand_gegeven:
+            titel += f", zoals bekend op {self.stand}"
+        naam = self.bestandsnaam()
+        return f"{titel} — {naam}" if naam else titel
+
+    def bestandsnaam(self) -> str | None:
+        """The register file to name in a title: None for the bundled one."""
+        return None if is_meegeleverd(self.pad) else str(self.pad)
+
+
+def _waarschuw(pad: Path) -> None:
+    """Say on stderr when the register in use is probably not the one meant: the bundled
+    (installed) copy while the current folder holds a data/kaders.toml with other bytes (a
+    maintainer editing the source register after a plain `pip install .`)."""
+    hier = Path("data", "kaders.toml")
+    if pad == laden.gebundeld_register() and hier.is_file() and _verschilt(pad, hier):
+        meld(
+            f"let op: dit is het geïnstalleerde register ({pad}); ./{hier} verschilt "
+            f"ervan. Bedoelt u --register {hier}?"
+        )
 
 
 RegisterOpt = Annotated[
@@ -161,8 +184,3 @@ RegisterOpt = Annotated[
         parser=pad("--register"),
     ),
 ]
-
-
-# Gives a command its own --register, so it may follow the command; it wins over one given
-# before the command (read by `register_pad` from the context, so the command never sees it).
-met_register = bundel(None, {REGISTER_PARAM: (RegisterOpt, None)})

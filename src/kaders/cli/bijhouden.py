@@ -24,15 +24,16 @@ from ..models import (
 )
 from . import bestand
 from .afdruk import meld, schrijf
+from .bestand import InGebruik
 from .opties import optie
 
-VERPLICHT = ("id", "missie", "naam", "regio", "organisatie", "typen", "status", "bron")
+VERPLICHT = ("id", "missie", "naam", "regio", "organisatie", "typen", "status", "bron", "citaat")
 VELDNAMEN = {"typen": "type"}  # the name people know (the option), where it is not the field's
 STDIN = "-"
 
 
 def valideer(
-    ctx: typer.Context,
+    register: InGebruik,
     pad: Annotated[
         Path | None,
         typer.Argument(
@@ -54,27 +55,27 @@ def valideer(
         naam = "<stdin>"
         tekst = inlezen.decodeer(lees_stroom(sys.stdin.buffer), naam)
     else:
-        gekozen = pad or bestand.register_in_gebruik(ctx)
+        gekozen = pad or register.bestand()
         naam = str(gekozen)
         tekst = inlezen.lees_tekst(gekozen)
     try:
-        register = inlezen.laad_tekst(tekst, naam)
+        gelezen = inlezen.laad_tekst(tekst, naam)
     except KadersFout as fout:
         from ..datumfouten import met_alle_datumfouten  # only for a register that fails
 
         raise met_alle_datumfouten(fout, tekst, naam) from None
-    for waarschuwing in inlezen.waarschuwingen(register, tekst, naam):
+    for waarschuwing in inlezen.waarschuwingen(gelezen, tekst, naam):
         meld(str(waarschuwing))
-    kaders = register.kader
+    kaders = gelezen.kader
     zonder = sum(1 for k in kaders if k.personeel is None)
     schrijf(
         f"{naam}: geldig — {len(kaders)} kaders ({zonder} zonder aantal), "
-        f"{len(register.regio)} regio's\n"
+        f"{len(gelezen.regio)} regio's\n"
     )
 
 
 def toevoegen(
-    ctx: typer.Context,
+    register: InGebruik,
     id_: Annotated[str | None, optie("--id", "Stabiele sleutel (a-z, 0-9, -).", "ID")] = None,
     missie: Annotated[str | None, optie("--missie", "Korte naam.")] = None,
     naam: Annotated[str | None, optie("--naam", "Volledige naam.")] = None,
@@ -124,7 +125,7 @@ def toevoegen(
     """
     from .. import schrijven  # tomli-w and file locking: only where something is written
 
-    pad = schrijfbaar_register(ctx)
+    pad = schrijfbaar_register(register)
     gegeven: dict[str, Any] = {
         "id": id_,
         "missie": missie,
@@ -172,9 +173,9 @@ def _vocabulaire(waarde: str | None, geldig: Sequence[str]) -> str | None:
     return {g.casefold(): g for g in geldig}.get(waarde.casefold(), waarde)
 
 
-def schrijfbaar_register(ctx: typer.Context) -> Path:
+def schrijfbaar_register(register: InGebruik) -> Path:
     """The register in use, for a command that writes it; the installed copy never is."""
-    pad = bestand.register_in_gebruik(ctx)
+    pad = register.bestand()
     if in_pakket(pad):
         raise GebruiksFout(
             ["het meegeleverde register is alleen-lezen; kies er een met --register PAD"]

@@ -5,13 +5,14 @@ from typing import Annotated
 
 import typer
 
-from . import bestand, opties
+from . import opties
 from .afdruk import Doel, druk_af
+from .bestand import InGebruik
 from .uitvoeropties import met_uitvoer
 
 
 @met_uitvoer("documenten")
-def documenten(ctx: typer.Context, doel: Doel) -> None:
+def documenten(register: InGebruik, doel: Doel) -> None:
     """Toon de documenten van het register: brieven, verslagen, berichten.
 
     Per document hoeveel kaders het invoerde en hoeveel wijzigingen het bracht; met --stand
@@ -22,15 +23,13 @@ def documenten(ctx: typer.Context, doel: Doel) -> None:
     from ..historie import documenten as lijst
     from ..uitvoer.historie import documenten as weergave
 
-    ruw = bestand.laad_ruw(ctx)
-    datum = bestand.stand(ctx)
-    bestand.op_stand(ruw, datum)  # a stand before the first document is wrong usage
-    druk_af(weergave(lijst(ruw, datum), datum), doel)
+    register.op()  # a stand before the first document is wrong usage
+    druk_af(weergave(lijst(register.ruw(), register.stand), register.stand), doel)
 
 
 @met_uitvoer("historie")
 def historie(
-    ctx: typer.Context,
+    register: InGebruik,
     doel: Doel,
     kader_id: Annotated[
         str,
@@ -46,14 +45,13 @@ def historie(
     """Toon elke versie van een kader: wanneer bekend, welk document, wat er veranderde.
 
     Versie 1 is het kader zoals zijn document het invoerde; elke volgende versie is een
-    wijziging door een later document: per veld oud → nieuw, met de plek en het citaat.
+    wijziging door een later document: per veld oud → nieuw, met de plek en het citaat, de
+    dag waarop ze bekend werd en de dag vanaf wanneer ze geldt.
 
     Voorbeeld: kaders historie eufor-althea-compagnie
     """
-    from ..stand import versies
     from ..uitvoer.historie import historie as weergave
 
-    ruw = bestand.laad_ruw(ctx)
-    datum = bestand.stand(ctx)
-    kader = bestand.vind(ctx, bestand.op_stand(ruw, datum), kader_id)
-    druk_af(weergave(kader.id, versies(ruw, kader.id, datum), datum), doel)
+    kader = register.vind(kader_id)
+    versies = register.kennis().versies(kader.id, register.stand)
+    druk_af(weergave(kader.id, versies, register.stand), doel)

@@ -5,6 +5,7 @@ Only the CLI reads the clock and the environment: 'vandaag', $KADERS_CACHE, the 
 
 import datetime as dt
 import functools
+import inspect
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any, NamedTuple, TypeVar
 
@@ -13,7 +14,16 @@ import typer
 from .. import laden, query
 from ..errors import GebruiksFout, onbekend
 from ..models import ORGANISATIES, STAPPEN, STATUSSEN, TYPEN, Register, canonieke_status
-from .bestand import STAND_PARAM, cache_map, register_pad, vandaag
+from .bestand import (
+    GEKOZEN,
+    REGISTER_PARAM,
+    STAND_PARAM,
+    InGebruik,
+    RegisterOpt,
+    cache_map,
+    register_pad,
+    vandaag,
+)
 from .bundel import bundel
 
 T = TypeVar("T")
@@ -128,7 +138,15 @@ PeildatumOpt = Annotated[
     dt.date | None,
     datum_optie(
         "--peildatum",
-        "Alleen kaders die op die datum lopen (JJJJ-MM-DD).",
+        "Alleen kaders die op die datum lopen (JJJJ-MM-DD), elk met de waarden die dan "
+        "gelden (zonder: de waarden van vandaag).",
+    ),
+]
+PeildatumWaardeOpt = Annotated[
+    dt.date | None,
+    datum_optie(
+        "--peildatum",
+        "De waarden die op die datum gelden (JJJJ-MM-DD; standaard: vandaag).",
     ),
 ]
 TelPeildatumOpt = Annotated[
@@ -275,8 +293,37 @@ StandOpt = Annotated[
         "documenten tot en met die dag (standaard: vandaag).",
     ),
 ]
-# Gives a reading command --stand; `bestand.laad` reads it, so the command never sees it.
-met_stand = bundel(None, {STAND_PARAM: (StandOpt, None)})
+
+
+def met_register(functie: Callable[..., T], *, stand: bool) -> Callable[..., T]:
+    """Give a command its own --register (it may follow the command and wins over one
+    before it) and, for a reading command, --stand; the command gets them as one
+    `register` argument (`InGebruik`) when it asks for one."""
+    handtekening = inspect.signature(functie, eval_str=True)
+    wil = "register" in handtekening.parameters
+    eigen = [p for n, p in handtekening.parameters.items() if n not in ("register", "ctx")]
+    kw = inspect.Parameter.KEYWORD_ONLY
+    extra = [
+        inspect.Parameter("ctx", kw, annotation=typer.Context),
+        inspect.Parameter(REGISTER_PARAM, kw, default=None, annotation=RegisterOpt),
+    ]
+    if stand:
+        extra.append(inspect.Parameter(STAND_PARAM, kw, default=None, annotation=StandOpt))
+
+    @functools.wraps(functie)
+    def omhulsel(*args: Any, **kwargs: Any) -> T:
+        ctx: typer.Context = kwargs.pop("ctx")
+        pad = kwargs.pop(REGISTER_PARAM) or ctx.obj or laden.gebundeld_register()
+        ctx.meta[GEKOZEN] = pad
+        gekozen: dt.date | None = kwargs.pop(STAND_PARAM, None)
+        if wil:
+            kwargs["register"] = InGebruik(pad, gekozen or vandaag(), gekozen is not None)
+        if "ctx" in handtekening.parameters:
+            kwargs["ctx"] = ctx
+        return functie(*args, **kwargs)
+
+    omhulsel.__signature__ = handtekening.replace(parameters=[*eigen, *extra])  # type: ignore[attr-defined]
+    return omhulsel
 
 
 # Gives a command the filter options, handed to it as one `filters` argument.

@@ -10,9 +10,11 @@ from ..errors import GebruiksFout
 from ..uitvoer import weergaven
 from . import bestand, opties
 from .afdruk import EXIT_DATA, EXIT_OK, Doel, druk_af, meld, schrijf
+from .bestand import InGebruik
 from .opties import (
     Filters,
     PeildatumOpt,
+    PeildatumWaardeOpt,
     Periode,
     PerOpt,
     SorteerOpt,
@@ -27,7 +29,7 @@ from .uitvoeropties import met_uitvoer
 @met_periode
 @met_filters
 def lijst(
-    ctx: typer.Context,
+    register: InGebruik,
     filters: Filters,
     periode: Periode,
     doel: Doel,
@@ -36,17 +38,19 @@ def lijst(
 ) -> None:
     """Toon de kaders die aan de filters voldoen; * markeert kaders met afgeleide velden.
 
+    Elk kader zoals het geldt op de peildatum (standaard vandaag), zoals bekend op --stand.
+
     Voorbeeld: kaders list --regio westelijke-balkan --jaar 2026
     """
-    register = bestand.laad(ctx)
-    gekozen = opties.selectie(register, filters, peildatum, periode)
-    kaders = query.sorteer(register, gekozen, sorteer)
-    druk_af(weergaven.lijst(kaders, _met_bestand(ctx, "Nationale kaders")), doel)
+    gevouwen = register.op(peildatum)
+    gekozen = opties.selectie(gevouwen, filters, peildatum, periode)
+    kaders = query.sorteer(gevouwen, gekozen, sorteer)
+    druk_af(weergaven.lijst(kaders, register.titel("Nationale kaders")), doel)
 
 
 @met_uitvoer("kader")
 def toon(
-    ctx: typer.Context,
+    register: InGebruik,
     doel: Doel,
     kader_ids: Annotated[
         list[str],
@@ -58,28 +62,27 @@ def toon(
             show_default=False,
         ),
     ],
+    peildatum: PeildatumWaardeOpt = None,
 ) -> None:
-    """Toon alles over een kader, met de bron in de brief en wat is afgeleid.
+    """Toon alles over een kader: elke waarde met het document en de woorden waarop ze
+    berust, en wat is afgeleid.
 
+    Het kader zoals het geldt op de peildatum (standaard vandaag), zoals bekend op --stand.
     Meer ids tegelijk mag; JSON is dan een array (bij één id het object zelf).
 
     Voorbeeld: kaders toon eulex-kosovo "EUMM Georgië"
     """
-    register = bestand.laad(ctx)
-    kaders = [bestand.vind(ctx, register, tekst) for tekst in kader_ids]
-    druk_af(weergaven.toon_kaders(kaders, register.regio_index, _bestand(ctx)), doel)
-
-
-def _bestand(ctx: typer.Context) -> str | None:
-    """The register file to name in a table title: None for the bundled one."""
-    pad = bestand.register_pad(ctx)
-    return None if bestand.is_meegeleverd(pad) else str(pad)
-
-
-def _met_bestand(ctx: typer.Context, titel: str) -> str:
-    """A table title that names the register file, unless it is the bundled one."""
-    bestand = _bestand(ctx)
-    return f"{titel} — {bestand}" if bestand else titel
+    datum = peildatum or bestand.vandaag()
+    gevouwen = register.op(datum)
+    kaders = [register.vind(tekst, datum) for tekst in kader_ids]
+    kennis = register.kennis()
+    bronnen = [kennis.bronnen(k.id, register.stand, datum) for k in kaders]
+    druk_af(
+        weergaven.toon_kaders(
+            kaders, gevouwen.regio_index, bronnen, register.bestandsnaam(), datum
+        ),
+        doel,
+    )
 
 
 def _geen_periode(jaar: str | None, van: str | None, tot: str | None) -> None:
@@ -104,7 +107,7 @@ def _verborgen(naam: str) -> Any:
 @met_uitvoer("totaal")
 @met_filters
 def totaal(
-    ctx: typer.Context,
+    register: InGebruik,
     filters: Filters,
     doel: Doel,
     per: PerOpt = "type",
@@ -120,18 +123,18 @@ def totaal(
     Voorbeeld: kaders totaal --per regio --peildatum 2026-01-01
     """
     _geen_periode(jaar, van, tot)
-    register = bestand.laad(ctx)
-    kaders = opties.selectie(register, filters)
     datum = peildatum or bestand.vandaag()
-    uitkomst = query.totaal(register, kaders, datum, per, op_type=bool(filters.type_))
-    druk_af(weergaven.totaal(uitkomst, bestand.stand(ctx)), doel)
+    gevouwen = register.op(datum)
+    kaders = opties.selectie(gevouwen, filters)
+    uitkomst = query.totaal(gevouwen, kaders, datum, per, op_type=bool(filters.type_))
+    druk_af(weergaven.totaal(uitkomst, register.stand), doel)
 
 
 @met_uitvoer("verloop")
 @met_periode
 @met_filters
 def verloopt(
-    ctx: typer.Context,
+    register: InGebruik,
     filters: Filters,
     periode: Periode,
     doel: Doel,
@@ -152,10 +155,10 @@ def verloopt(
 
     Voorbeeld: kaders verloopt --voor 2026-01-01 --peildatum 2025-04-04
     """
-    register = bestand.laad(ctx)
-    drempel = voor or register.metadata.standaard_eind
     datum = peildatum or bestand.vandaag()
-    kaders = opties.selectie(register, filters, periode=periode)
+    gevouwen = register.op(datum)
+    drempel = voor or gevouwen.metadata.standaard_eind
+    kaders = opties.selectie(gevouwen, filters, periode=periode)
     verlopen = query.verloopt(kaders, drempel, datum)
     titel = f"Kaders die vóór {drempel} eindigen (peildatum {datum})"
     binnen = query.binnen_venster(verlopen) if check else []
@@ -169,7 +172,7 @@ def verloopt(
 @met_periode
 @met_filters
 def export(
-    ctx: typer.Context,
+    register: InGebruik,
     filters: Filters,
     periode: Periode,
     doel: Doel,
@@ -185,13 +188,13 @@ def export(
 
     Voorbeeld: kaders export --formaat sqlite --uitvoer kaders.db
     """
-    from ..stand import bekend_op
-
-    ruw = bestand.laad_ruw(ctx)
-    datum = bestand.stand(ctx)
-    register = bestand.op_stand(ruw, datum)
-    kaders = opties.selectie(register, filters, peildatum, periode)
-    druk_af(weergaven.export(register, kaders, bekend_op(ruw, datum)), doel)
+    datum = peildatum or bestand.vandaag()
+    gevouwen = register.op(datum)
+    kaders = opties.selectie(gevouwen, filters, peildatum, periode)
+    kennis = register.kennis()
+    bronnen = {k.id: kennis.bronnen(k.id, register.stand, datum) for k in kaders}
+    bekend = kennis.bekend(register.stand)
+    druk_af(weergaven.export(gevouwen, kaders, bekend, bronnen), doel)
 
 
 def schema() -> None:

@@ -10,9 +10,10 @@ import typer
 from ..errors import GebruiksFout, KadersFout, Melding
 from ..grenzen import MAX_BYTES, lees_stroom, te_groot
 from ..inlezen import decodeer, laad_tekst, lees_tekst
-from ..models import Register
+from ..models import Kader, Register
 from . import bestand, opties
 from .afdruk import EXIT_DATA, Doel, druk_af
+from .bestand import InGebruik
 from .opties import Filters, PerOpt, StapOpt, met_filters
 from .uitvoeropties import met_uitvoer
 
@@ -53,7 +54,7 @@ def _register(bron: str | Path) -> tuple[Register, str]:
 
 @met_uitvoer("verschil")
 def verschil(
-    ctx: typer.Context,
+    register: InGebruik,
     doel: Doel,
     oud: Annotated[
         str | None,
@@ -108,7 +109,9 @@ def verschil(
 
     Exit 0: gelijk; 1: verschillend; 2: verkeerd gebruik of een ongeldig register.
 
-    Met één argument is dat het oude register en het register in gebruik het nieuwe.
+    Met één argument is dat het oude register en het register in gebruik het nieuwe. Beide
+    registers zoals bekend op --stand (standaard vandaag), met hun wijzigingen verwerkt; elke
+    gewijzigde waarde noemt het document van haar nieuwe bron.
 
     Met --sinds DATUM [--tot DATUM] in plaats van bestanden: het register in gebruik zoals
     bekend op --sinds tegen zoals bekend op --tot (standaard vandaag); elke wijziging noemt
@@ -119,13 +122,13 @@ def verschil(
     Voorbeeld: kaders verschil --sinds 2025-04-04
     """
     if sinds is not None or tot is not None:
-        _tussen(ctx, doel, oud, sinds, tot, peildatum)
+        _tussen(register, doel, oud, sinds, tot, peildatum)
         return
     if oud is None:
         raise GebruiksFout(["geef het oude register (OUD), of --sinds DATUM"])
     if nieuw is None:  # like `git diff REV`: the one argument is the old side
         oud_bron: str | Path = oud
-        nieuw_bron: str | Path = bestand.register_in_gebruik(ctx)
+        nieuw_bron: str | Path = register.bestand()
     else:
         oud_bron, nieuw_bron = oud, nieuw
     if oud_bron == STDIN and nieuw_bron == STDIN:
@@ -133,16 +136,23 @@ def verschil(
     oud_register, oud_naam = _register(oud_bron)
     nieuw_register, nieuw_naam = _register(nieuw_bron)
     from ..uitvoer import vergelijking
-    from ..verschil import vergelijk
+    from ..verschil import bestanden
 
-    uitkomst = vergelijk(oud_register, nieuw_register, peildatum or bestand.vandaag())
+    for naam, gelezen in ((oud_naam, oud_register), (nieuw_naam, nieuw_register)):
+        eerste = min((d.datum for d in gelezen.document), default=None)
+        if eerste is not None and register.stand < eerste:
+            raise GebruiksFout(
+                [f"--stand {register.stand} ligt vóór het eerste document van {naam} ({eerste})"]
+            )
+    datum = peildatum or bestand.vandaag()
+    uitkomst = bestanden(oud_register, nieuw_register, register.stand, datum)
     druk_af(vergelijking.verschil(uitkomst, oud_naam, nieuw_naam), doel)
     if not uitkomst.gelijk:
         raise typer.Exit(EXIT_DATA)
 
 
 def _tussen(
-    ctx: typer.Context,
+    register: InGebruik,
     doel: Doel,
     oud: str | None,
     sinds: dt.date | None,
@@ -161,12 +171,12 @@ def _tussen(
     from ..verschil import tussen
 
     try:
-        register = bestand.laad_ruw(ctx)
+        ruw = register.ruw()
     except GebruiksFout:
         raise
     except KadersFout as fout:  # exit 1 means "differ" here
         raise GebruiksFout(fout.meldingen) from None
-    uitkomst = tussen(register, sinds, tot, peildatum or bestand.vandaag())
+    uitkomst = tussen(ruw, sinds, tot, peildatum or bestand.vandaag())
     druk_af(vergelijking.verschil(uitkomst, f"stand {sinds}", f"stand {tot}"), doel)
     if not uitkomst.gelijk:
         raise typer.Exit(EXIT_DATA)
@@ -176,7 +186,7 @@ def _tussen(
 @opties.met_periode
 @met_filters
 def tijdlijn(
-    ctx: typer.Context,
+    register: InGebruik,
     filters: Filters,
     periode: opties.Periode,
     doel: Doel,
@@ -195,14 +205,17 @@ def tijdlijn(
 
     Voorbeeld: kaders tijdlijn --regio irak --per regio --van 2025-05-01 --tot 2025-08-31
     """
-    register = bestand.laad(ctx)
-    begin = periode.van or register.metadata.begin
-    eind = periode.tot or register.metadata.standaard_eind
+    vandaag = register.op()
+    begin = periode.van or vandaag.metadata.begin
+    eind = periode.tot or vandaag.metadata.standaard_eind
     if begin > eind:
         raise GebruiksFout([f"--van {begin} ligt na --tot {eind}"])
-    kaders = opties.selectie(register, filters, periode=periode)
     from ..tijdlijn import tijdlijn as maak_tijdlijn
     from ..uitvoer import vergelijking
 
-    lijn = maak_tijdlijn(register, kaders, begin, eind, stap, per, op_type=bool(filters.type_))
-    druk_af(vergelijking.tijdlijn(lijn, bestand.stand(ctx)), doel)
+    def kaders_op(dag: dt.date) -> tuple[Register, list[Kader]]:
+        gevouwen = register.op(dag)
+        return gevouwen, opties.selectie(gevouwen, filters, periode=periode)
+
+    lijn = maak_tijdlijn(kaders_op, begin, eind, stap, per, op_type=bool(filters.type_))
+    druk_af(vergelijking.tijdlijn(lijn, register.stand), doel)

@@ -19,6 +19,7 @@ from ..models import (
     WIJZIGBARE_VELDEN,
 )
 from .afdruk import meld, schrijf
+from .bestand import InGebruik
 from .bijhouden import afleiding, schrijfbaar_register
 from .opties import datum_optie, keuze, optie
 
@@ -50,7 +51,7 @@ DroogOpt = Annotated[
 
 
 def wijzig(
-    ctx: typer.Context,
+    register: InGebruik,
     kader: IdArg,
     document: DocumentOpt,
     plek: PlekOpt = None,
@@ -113,15 +114,33 @@ def wijzig(
         list[str] | None,
         optie("--type", "militair, civiel, politie (herhaalbaar; vervangt de lijst).", "TYPE"),
     ] = None,
+    vanaf: Annotated[
+        dt.date | None,
+        datum_optie(
+            "--vanaf",
+            "Vanaf deze dag gelden de nieuwe waarden (JJJJ-MM-DD); daarvoor de oude "
+            "(standaard: over de hele looptijd).",
+        ),
+    ] = None,
+    vanaf_citaat: Annotated[
+        str | None,
+        optie("--vanaf-citaat", "De exacte woorden waarop --vanaf berust, als die elders staan."),
+    ] = None,
     afgeleid: Annotated[
         list[str] | None,
-        optie("--afgeleid", "'veld: reden' voor een veld dat deze wijziging zet.", "VELD:REDEN"),
+        optie(
+            "--afgeleid",
+            "'veld: reden' voor een veld dat deze wijziging zet (ook 'vanaf: reden').",
+            "VELD:REDEN",
+        ),
     ] = None,
     droog: DroogOpt = False,
 ) -> None:
     """Leg vast wat een later document aan één kader verandert: één [[wijziging]] erbij.
 
-    Alleen de opgegeven velden wijzigen, per de datum van het document. Eerst gecontroleerd
+    Alleen de opgegeven velden wijzigen, bekend vanaf de datum van het document; met --vanaf
+    gelden ze pas vanaf die dag. --citaat en --plek zijn verplicht, tenzij elk veld dat de
+    wijziging zet met --afgeleid is gemarkeerd. Eerst gecontroleerd
     (tegen het register en het kader zoals het daarna is), dan atomisch toegevoegd; bestaande
     inhoud blijft byte voor byte gelijk.
 
@@ -149,11 +168,12 @@ def wijzig(
         raise GebruiksFout(
             [f"geef minstens één veld dat wijzigt: {opties.replace('landen', 'land')}"]
         )
-    _voeg_toe(ctx, kader, document, plek, citaat, velden, afgeleid, droog)
+    geldig = {"vanaf": vanaf, "vanaf_citaat": vanaf_citaat}
+    _voeg_toe(register, kader, document, plek, citaat, velden | geldig, afgeleid, droog)
 
 
 def beeindig(
-    ctx: typer.Context,
+    register: InGebruik,
     kader: IdArg,
     per: Annotated[
         dt.date,
@@ -172,11 +192,11 @@ def beeindig(
     defensie-20260320 --droog
     """
     velden: dict[str, Any] = {"status": "beeindigd", "eind": per}
-    _voeg_toe(ctx, kader, document, plek, citaat, velden, None, droog)
+    _voeg_toe(register, kader, document, plek, citaat, velden, None, droog)
 
 
 def _voeg_toe(
-    ctx: typer.Context,
+    register: InGebruik,
     kader: str,
     document: str,
     plek: str | None,
@@ -187,7 +207,7 @@ def _voeg_toe(
 ) -> None:
     from .. import wijzigen  # tomli-w and file locking: only where something is written
 
-    pad = schrijfbaar_register(ctx)
+    pad = schrijfbaar_register(register)
     data = {"kader": kader, "document": document, "plek": plek, "citaat": citaat, **velden}
     data["afgeleid"] = [afleiding(a) for a in afgeleid] if afgeleid else None
     wijziging, toml = wijzigen.voeg_wijziging_toe(
@@ -202,7 +222,7 @@ def _voeg_toe(
 
 
 def document_toevoegen(
-    ctx: typer.Context,
+    register: InGebruik,
     id_: Annotated[
         str | None, optie("--id", "Stabiele sleutel, bv. kst-29521-494 (a-z, 0-9, -).", "ID")
     ] = None,
@@ -236,7 +256,7 @@ def document_toevoegen(
     """
     from .. import schrijven, wijzigen
 
-    pad = schrijfbaar_register(ctx)
+    pad = schrijfbaar_register(register)
     gegeven = {
         "id": id_,
         "soort": soort,

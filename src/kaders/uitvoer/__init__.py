@@ -70,7 +70,8 @@ def _xlsx(weergave: Weergave, scherm: Scherm) -> bytes:
 def _sqlite(weergave: Weergave, scherm: Scherm) -> bytes:
     from .sqlite import database  # sqlite3: only when a database is written
 
-    return database(weergave.bron.register, weergave.bron.kaders, weergave.bron.bestand)
+    bron = weergave.bron
+    return database(bron.register, bron.kaders, bron.bestand, bron.bronnen)
 
 
 def _toml(weergave: Weergave, scherm: Scherm) -> str:

@@ -24,7 +24,17 @@ DOCUMENTEN_KOLOMMEN = (
     "kaders",
     "wijzigingen",
 )
-HISTORIE_KOLOMMEN = ("versie", "datum", "document", "plek", "veld", "oud", "nieuw", "citaat")
+HISTORIE_KOLOMMEN = (
+    "versie",
+    "datum",
+    "document",
+    "plek",
+    "veld",
+    "oud",
+    "nieuw",
+    "citaat",
+    "vanaf",  # added with valid time: at the end, so the columns scripts cut stay put
+)
 
 
 def document_json(regel: Documentregel) -> dict[str, Any]:
@@ -76,10 +86,22 @@ def versie_json(nummer: int, versie: Versie) -> dict[str, Any]:
         "document": versie.document,
         "plek": versie.plek,
         "citaat": versie.citaat,
+        "vanaf": None if versie.vanaf is None else versie.vanaf.isoformat(),
         "wijzigingen": [
             {"veld": w.veld, "oud": w.oud, "nieuw": w.nieuw} for w in versie.wijzigingen
         ],
         "kader": kader_json(versie.kader),
+    }
+
+
+def _kop(rij: Rij) -> dict[str, Any]:
+    """The cells that name a version, on its first row."""
+    vanaf = rij["vanaf"] if rij["versie"] != 1 and rij["vanaf"] else "—"
+    return {
+        "versie": rij["versie"],
+        "datum": rij["datum"],
+        "vanaf_tekst": "" if rij["versie"] == 1 else vanaf,
+        "document": rij["document"],
     }
 
 
@@ -92,7 +114,7 @@ def historie(kader_id: str, versies: Sequence[Versie], stand: dt.date) -> Weerga
     data = [versie_json(i, v) for i, v in enumerate(versies, start=1)]
     rijen: list[Rij] = []
     for record, versie in zip(data, versies, strict=True):
-        kop = {k: record[k] for k in ("versie", "datum", "document", "plek")}
+        kop = {k: record[k] for k in ("versie", "datum", "document", "plek", "vanaf")}
         velden: list[tuple[str | None, Any, Any]]
         if versie.wijziging is None:
             velden = [(None, None, _samenvatting(versie))]
@@ -101,33 +123,39 @@ def historie(kader_id: str, versies: Sequence[Versie], stand: dt.date) -> Weerga
         for veld, oud, nieuw in velden:
             rijen.append({**kop, "veld": veld, "oud": oud, "nieuw": nieuw, "citaat": versie.citaat})
     tabelrijen: list[Rij] = []
-    vorige = None
-    for rij in rijen:
-        eerste = rij["versie"] != vorige
-        vorige = rij["versie"]
+    for i, rij in enumerate(rijen):
+        eerste = i == 0 or rij["versie"] != rijen[i - 1]["versie"]
+        laatste = i + 1 == len(rijen) or rij["versie"] != rijen[i + 1]["versie"]
+        koppen = ("versie", "datum", "vanaf_tekst", "document")
         tabelrijen.append(
             {
-                **{k: (rij[k] if eerste else None) for k in ("versie", "datum", "document")},
+                **dict.fromkeys(koppen),
+                **(_kop(rij) if eerste else {}),
                 "veld": rij["veld"],
                 "oud_tekst": "—" if rij["oud"] is None else cel(rij["oud"]),
                 "nieuw_tekst": cel(rij["nieuw"]),
-                "citaat": rij["citaat"] if eerste else None,
             }
         )
+        if laatste and rij["citaat"]:  # the words on a row of their own: never dropped
+            tabelrijen.append(
+                {**dict.fromkeys(koppen), "veld": "citaat", "nieuw_tekst": rij["citaat"]}
+            )
     missie = versies[0].kader.missie if versies else kader_id
     titel = f"Historie van {kader_id} ({missie}), zoals bekend op {stand}"
     kolommen = (
         ("versie", "#", 0),
         ("datum", "Bekend sinds", 0),
+        ("vanaf_tekst", "Geldig vanaf", 0),
         ("document", "Document", 0),
         ("veld", "Veld", 0),
         ("oud_tekst", "Oud", 2),
-        ("nieuw_tekst", "Nieuw", 1),
-        ("citaat", "Citaat", 3),
+        ("nieuw_tekst", "Nieuw", 0),
     )
     voet = (
         "Versie 1 is het kader zoals zijn document het invoerde; elke volgende versie is een "
-        "wijziging door een later document, per veld oud → nieuw, met het citaat."
+        "wijziging door een later document, per veld oud → nieuw, met het citaat. 'Bekend "
+        "sinds': de datum van het document; 'Geldig vanaf': vanaf die dag gelden de nieuwe "
+        "waarden (—: over de hele looptijd)."
     )
     return Weergave(
         soort="historie",

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..models import Kader, Register
 from ..waarden import json_waarde
+
+if TYPE_CHECKING:
+    from ..stand import Bron
 
 # (database, the register as known, the chosen frameworks, the file as it stood then)
 Tabel = Callable[[sqlite3.Connection, Register, Sequence[Kader], Register], None]
@@ -224,15 +228,48 @@ TABELLEN: tuple[Tabel, ...] = (
 )
 
 
-def database(register: Register, kaders: Sequence[Kader], bestand: Register | None = None) -> bytes:
-    """The frameworks (with all regions and the documents and changes known) as an SQLite
-    database file, checked for its keys."""
+def _bron(db: sqlite3.Connection, bronnen: Mapping[str, Mapping[str, Bron]]) -> None:
+    """Where each value of a framework comes from: one row per framework and field."""
+    db.execute(
+        """CREATE TABLE bron (
+            kader TEXT NOT NULL REFERENCES kader(id),
+            veld TEXT NOT NULL,
+            document TEXT REFERENCES document(id),
+            plek TEXT,
+            citaat TEXT,
+            afgeleid TEXT,
+            vanaf TEXT,
+            vanaf_citaat TEXT,
+            vanaf_afgeleid TEXT,
+            PRIMARY KEY (kader, veld)
+        )"""
+    )
+    db.executemany(
+        "INSERT INTO bron VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (kader, veld, *b.als_json().values())
+            for kader, velden in bronnen.items()
+            for veld, b in velden.items()
+        ],
+    )
+    db.execute("CREATE INDEX bron_document ON bron(document)")
+
+
+def database(
+    register: Register,
+    kaders: Sequence[Kader],
+    bestand: Register | None = None,
+    bronnen: Mapping[str, Mapping[str, Bron]] | None = None,
+) -> bytes:
+    """The frameworks (with all regions, the documents and changes known, and the source of
+    every value) as an SQLite database file, checked for its keys."""
     db = sqlite3.connect(":memory:")
     try:
         db.execute("PRAGMA foreign_keys = ON")
         with db:  # one transaction: the deferred keys are checked when it commits
             for tabel in TABELLEN:
                 tabel(db, register, kaders, bestand or register)
+            _bron(db, bronnen or {})
         if db.execute("PRAGMA foreign_key_check").fetchall():  # pragma: no cover
             raise ValueError("sqlite: verwijzing naar een onbekende rij")
         return db.serialize()

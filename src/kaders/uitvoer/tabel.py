@@ -24,12 +24,17 @@ _HEEL = frozenset(
         "personeel",
         "personeel_tekst",
         "afgeleid_tekst",
+        "gelijktijdig_tekst",
+        "per_jaar_tekst",
+        "indeling_tekst",
+        "opgeschort_tekst",
         "kaders",
         "zonder_aantal",
         "gemengd",
         "resterend",
         "markering",
         "datum",
+        "vanaf_tekst",
         "document",
         "versie",
         "wijzigingen",
@@ -38,7 +43,19 @@ _HEEL = frozenset(
 # Names that are cut with "…" rather than wrapped, so a list keeps one line per record.
 _AFKAPPEN = frozenset({"missie", "regio", "typen_tekst", "organisatie"})
 # Counts, aligned right.
-_RECHTS = frozenset({"kaders", "zonder_aantal", "gemengd", "afgeleid_tekst", "wijzigingen"})
+_RECHTS = frozenset(
+    {
+        "kaders",
+        "zonder_aantal",
+        "gemengd",
+        "afgeleid_tekst",
+        "gelijktijdig_tekst",
+        "per_jaar_tekst",
+        "indeling_tekst",
+        "opgeschort_tekst",
+        "wijzigingen",
+    }
+)
 _SMALST = 10  # a column that may wrap or be cut is never narrower than this (or its text)
 
 

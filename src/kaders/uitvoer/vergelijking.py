@@ -12,7 +12,14 @@ from ..verschil import Verschil, Wijziging
 from .tabel import Kolom, teken
 from .tekst import cel
 from .weergave import Scherm, Weergave
-from .weergaven import AFGELEID_UITLEG, groep_json, kader_json, personeel_tekst, totaal_json
+from .weergaven import (
+    AFGELEID_UITLEG,
+    SOM_UITLEG,
+    kader_json,
+    personeel_tekst,
+    plat,
+    totaal_json,
+)
 
 VERSCHIL_KOLOMMEN = ("soort", "id", "veld", "oud", "nieuw", "peildatum")
 TIJDLIJN_KOLOMMEN = (
@@ -24,6 +31,12 @@ TIJDLIJN_KOLOMMEN = (
     "zonder_aantal",
     "personeel_afgeleid",  # added later: at the end, so columns scripts cut stay put
     "kaders_afgeleid",
+    "gelijktijdig",
+    "per_jaar",
+    "niet_vermeld",
+    "indeling_afgeleid",
+    "opgeschort_personeel",
+    "opgeschort_kaders",
 )
 _KLEUR = {
     "toegevoegd": "green",
@@ -63,7 +76,7 @@ def verschil_json(verschil: Verschil) -> dict[str, Any]:
                 "id": g.id,
                 "wijzigingen": [
                     {**wijziging_json(w), "document": verschil.document(g.id, w.veld)}
-                    if verschil.sinds
+                    if verschil.met_documenten
                     else wijziging_json(w)
                     for w in g.wijzigingen
                 ],
@@ -127,7 +140,7 @@ def verschil_rijen(verschil: Verschil) -> list[Rij]:
                 "peildatum": datum,
             }
         )
-        if verschil.sinds is not None:  # inside one file: which document made the change
+        if verschil.met_documenten:  # which document made the change
             rijen[-1]["document"] = None if soort == "totaal" else verschil.document(id_, veld)
 
     for wijziging in verschil.metadata:
@@ -193,7 +206,7 @@ def verschil(verschil: Verschil, oud: str, nieuw: str) -> Weergave:
     return Weergave(
         soort="verschil",
         titel=titel,
-        kolommen=(*VERSCHIL_KOLOMMEN, "document") if verschil.sinds else VERSCHIL_KOLOMMEN,
+        kolommen=(*VERSCHIL_KOLOMMEN, "document") if verschil.met_documenten else VERSCHIL_KOLOMMEN,
         rijen=rijen,
         json=verschil_json(verschil),
         jsonl=rijen,
@@ -220,7 +233,7 @@ def _verschil_tabel(
         cellen = (*cellen, _toon_waarde(r["nieuw"]))
         if r["soort"] in ("toegevoegd", "verwijderd", "regio-toegevoegd", "regio-verwijderd"):
             cellen = (*kop, "", cel(r["oud"]), cel(r["nieuw"]))
-        if verschil.sinds is not None:
+        if verschil.met_documenten:
             cellen = (*cellen, cel(r["document"]))
         tabelrijen.append((cellen, _KLEUR[r["soort"]]))
     koppen = [
@@ -229,7 +242,7 @@ def _verschil_tabel(
         Kolom("Veld", vast=True),
         Kolom("Oud"),
         Kolom("Nieuw"),
-        *([Kolom("Document", vast=True, prioriteit=1)] if verschil.sinds is not None else []),
+        *([Kolom("Document", vast=True, prioriteit=1)] if verschil.met_documenten else []),
     ]
     voet = f"{_tellingen(verschil)}. {_verschil_voet(verschil)}"
     if verschil.hernoemd:
@@ -250,7 +263,7 @@ def tijdlijn_rijen(lijn: Tijdlijn) -> list[Rij]:
     rijen: list[Rij] = []
     for periode in lijn.periodes:
         for groep in [*periode.totaal.groepen, periode.totaal.totaal]:
-            data = groep_json(groep)
+            data = plat(groep)
             rijen.append(
                 {
                     "periode": periode.label,
@@ -276,6 +289,8 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
     vast: list[tuple[str, list[str]]] = [
         ("Periode", [p.label for p in lijn.periodes]),
         ("Totaal", [_getal_of_vraag(t.personeel) if t.kaders else "" for t in totaal_rij]),
+        ("Waarvan\nper jaar", [str(t.per_telling.get("per-jaar", 0)) for t in totaal_rij]),
+        ("Opge-\nschort", [str(t.opgeschort_personeel) for t in totaal_rij]),
         (
             "Waarvan\nafgeleid",
             [_getal_of_vraag(t.personeel_afgeleid) if t.kaders else "" for t in totaal_rij],
@@ -303,7 +318,13 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
             lengte = max(1, round(totaal_.personeel / grootste * balk))
         rijen.append(([*(c[i] for _, c in kolommen), "█" * lengte], ""))
     # On a narrow screen the groups go first, then the count without number, then the bar.
-    prioriteit = {"Totaal": 0, "Waarvan\nafgeleid": 1, "Zonder\naantal": 3}
+    prioriteit = {
+        "Totaal": 0,
+        "Waarvan\nper jaar": 0,
+        "Waarvan\nafgeleid": 1,
+        "Opge-\nschort": 1,
+        "Zonder\naantal": 3,
+    }
     koppen = [
         Kolom(kolommen[0][0], vast=True),
         *(Kolom(kop, "right", prioriteit=prioriteit.get(kop, 4)) for kop, _ in kolommen[1:]),
@@ -314,6 +335,7 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
     voet = (
         "'?': alleen kaders zonder aantal; leeg: geen lopend kader. 'Zonder aantal' telt "
         "kaders zonder getal in de brief; die tellen niet mee in de som, ook niet als 0. "
+        f"{SOM_UITLEG} 'Opgeschort': personen in opgeschorte kaders, niet in de som. "
         f"{AFGELEID_UITLEG}"
     )
     if lijn.groepen and not per_groep:

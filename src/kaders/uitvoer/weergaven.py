@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Kader, Regio, Register
 from ..query import Groep, Totaal, Verloop
 from .tabel import tabel
 from .tekst import cel
 from .weergave import Rij, Weergave
+
+if TYPE_CHECKING:
+    from ..stand import Bron
 
 LIJST_KOLOMMEN = (
     "id",
@@ -55,6 +58,16 @@ TOTAAL_KOLOMMEN = (
 )
 # Added later: after every older column, so the columns scripts cut stay where they were.
 AFGELEID_KOLOMMEN = ("personeel_afgeleid", "kaders_afgeleid")
+# Added with the honest totals: the sum split by counting, what the grouping adds to the
+# derived share, and the suspended frameworks (not in the sum).
+TELLING_KOLOMMEN = (
+    "gelijktijdig",
+    "per_jaar",
+    "niet_vermeld",
+    "indeling_afgeleid",
+    "opgeschort_personeel",
+    "opgeschort_kaders",
+)
 VERLOOP_KOLOMMEN = (
     "id",
     "missie",
@@ -120,38 +133,90 @@ def lijst(kaders: Sequence[Kader], titel: str) -> Weergave:
 
 class Exportbron(NamedTuple):
     """What an export writes beyond its rows: the register as known (`register`, folded), the
-    chosen frameworks as known, and the register file as it stood then (`bestand`: the
-    frameworks as introduced and their changes), which TOML writes and SQLite lists."""
+    chosen frameworks as known, the register file as it stood then (`bestand`: the
+    frameworks as introduced and their changes), which TOML writes and SQLite lists, and per
+    framework where each value comes from (`bronnen`)."""
 
     register: Register
     kaders: list[Kader]
     bestand: Register
+    bronnen: Mapping[str, Mapping[str, Bron]]
 
 
 def export(
-    register: Register, kaders: Sequence[Kader], bestand: Register | None = None
+    register: Register,
+    kaders: Sequence[Kader],
+    bestand: Register | None = None,
+    bronnen: Mapping[str, Mapping[str, Bron]] | None = None,
 ) -> Weergave:
-    """Every field of every framework; the table shows the list view; TOML the register."""
+    """Every field of every framework, with the source of each value (JSON: `bronnen`);
+    the table shows the list view; TOML the register."""
+    bronnen = bronnen or {}
     weergave = _kaders("export", kaders, "Register", EXPORT_KOLOMMEN, None)
-    return weergave._replace(bron=Exportbron(register, list(kaders), bestand or register))
+    records = [
+        {**r, "bronnen": {v: b.als_json() for v, b in bronnen.get(k.id, {}).items()}}
+        for k, r in zip(kaders, weergave.json, strict=True)
+    ]
+    return weergave._replace(
+        json=records,
+        jsonl=records,
+        bron=Exportbron(register, list(kaders), bestand or register, bronnen),
+    )
 
 
-def toon(kader: Kader, regionaam: str, titel: str | None = None) -> Weergave:
-    """Everything about one framework; the table's title is the mission unless given."""
+def bron_tekst(bron: Bron) -> str:
+    """Where a value comes from, for people: document, place, words, from when, derived."""
+    delen = [bron.document or "(geen document)"]
+    if bron.plek:
+        delen.append(bron.plek)
+    tekst = ", ".join(delen)
+    if bron.citaat:
+        tekst += f": «{bron.citaat}»"
+    if bron.vanaf is not None:
+        tekst += f" — geldt vanaf {bron.vanaf.isoformat()}"
+        if bron.vanaf_citaat:
+            tekst += f" («{bron.vanaf_citaat}»)"
+        if bron.vanaf_afgeleid:
+            tekst += f" (afgeleid: {bron.vanaf_afgeleid})"
+    return tekst
+
+
+def toon(
+    kader: Kader,
+    regionaam: str,
+    bronnen: Mapping[str, Bron],
+    titel: str | None = None,
+    peildatum: dt.date | None = None,
+) -> Weergave:
+    """Everything about one framework as it holds on the date; every value that a later
+    document set has its source on a line below it. The title is the mission unless given."""
     kop = titel or kader.missie
+    if peildatum is not None:
+        kop += f" (geldig op {peildatum.isoformat()})"
     data = kader_json(kader)
+    eigen = (kader.document, kader.bron, kader.citaat, None)
+    later: dict[Bron, int] = {}  # the sources of later documents, numbered in field order
     rijen: list[Rij] = []
     for veld, waarde in data.items():
-        if veld == "afgeleid":
+        if veld == "afgeleid" or (veld == "eerdere_ids" and not waarde):
             continue
         tekst = cel(waarde)
         if veld == "regio":
             tekst = f"{waarde} ({regionaam})"
         if veld == "personeel":
             tekst = personeel_tekst(kader)
+        bron = bronnen.get(veld)
+        if bron is not None and (bron.document, bron.plek, bron.citaat, bron.vanaf) != eigen:
+            bron = bron._replace(afgeleid=None)
+            tekst += f" [{later.setdefault(bron, len(later) + 1)}]"
         rijen.append({"veld": veld, "waarde": tekst})
+    for bron, nummer in later.items():
+        rijen.append({"veld": f"bron [{nummer}]", "waarde": bron_tekst(bron)})
     for afleiding in kader.afgeleid:
         rijen.append({"veld": f"afgeleid: {afleiding.veld}", "waarde": afleiding.reden})
+    data = {**data, "bronnen": {veld: b.als_json() for veld, b in bronnen.items()}}
+    if peildatum is not None:
+        data["peildatum"] = peildatum.isoformat()
     kolommen = (("veld", "Veld"), ("waarde", "Waarde"))
     return Weergave(
         soort="kader",
@@ -165,7 +230,11 @@ def toon(kader: Kader, regionaam: str, titel: str | None = None) -> Weergave:
 
 
 def toon_kaders(
-    kaders: Sequence[Kader], regios: Mapping[str, Regio], bestand: str | None = None
+    kaders: Sequence[Kader],
+    regios: Mapping[str, Regio],
+    bronnen: Sequence[Mapping[str, Bron]],
+    bestand: str | None = None,
+    peildatum: dt.date | None = None,
 ) -> Weergave:
     """One framework as `toon`; several as an array (JSON) and one table after another.
 
@@ -175,9 +244,11 @@ def toon_kaders(
         toon(
             k,
             regios[k.regio].naam if k.regio in regios else k.regio,
+            b,
             f"{k.missie} — {bestand}" if bestand else None,
+            peildatum,
         )
-        for k in kaders
+        for k, b in zip(kaders, bronnen, strict=True)
     ]
     if len(delen) == 1:
         return delen[0]
@@ -207,6 +278,12 @@ def groep_json(groep: Groep) -> dict[str, Any]:
         "bevat_per_jaar": groep.bevat_per_jaar,
         "personeel_afgeleid": groep.personeel_afgeleid,
         "kaders_afgeleid": groep.kaders_afgeleid,
+        "indeling_afgeleid": groep.indeling_afgeleid,
+        "per_telling": dict(groep.per_telling),
+        "opgeschort": {
+            "personeel": groep.opgeschort_personeel,
+            "kaders": groep.opgeschort_kaders,
+        },
         "ids": list(groep.ids),
     }
 
@@ -238,9 +315,15 @@ def _kwalificatie(groep: Groep) -> str:
 
 
 AFGELEID_UITLEG = (
-    "'Waarvan afgeleid': de personen die in die groep (of überhaupt) meetellen dankzij een "
-    "afgeleid veld, niet letterlijk uit de brief: het aantal, de begin- of einddatum, of het "
-    "veld waarop gegroepeerd (of op type gefilterd) is."
+    "'Waarvan afgeleid': de personen wier aantal, duiding, telling of periode op een afgeleid "
+    "veld rust (niet letterlijk uit de bron); hetzelfde getal bij elke --per. 'Indeling "
+    "afgeleid': de personen die alleen door een afgeleid groeperingsveld (of een afgeleid type "
+    "bij --type) in hun groep staan."
+)
+SOM_UITLEG = (
+    "'Personeel' is een som van ongelijke aantallen: 'tegelijk' (gelijktijdig ingezet), 'per "
+    "jaar' (rotatie: zoveel personen in een jaar) en 'niet vermeld'; lees de som niet als "
+    "'tegelijk ingezet'."
 )
 
 
@@ -249,45 +332,77 @@ def afgeleid_tekst(groep: Groep) -> str:
     return "onbekend" if groep.personeel_afgeleid is None else str(groep.personeel_afgeleid)
 
 
+def plat(groep: Groep) -> dict[str, Any]:
+    """A group as one flat row (csv, tsv, jsonl): nested values as their own columns."""
+    rij = groep_json(groep)
+    for sleutel in ("ids", "per_telling", "opgeschort"):
+        rij.pop(sleutel)
+    rij["gelijktijdig"] = groep.per_telling.get("gelijktijdig", 0)
+    rij["per_jaar"] = groep.per_telling.get("per-jaar", 0)
+    rij["niet_vermeld"] = groep.per_telling.get("niet-vermeld", 0)
+    rij["opgeschort_personeel"] = groep.opgeschort_personeel
+    rij["opgeschort_kaders"] = groep.opgeschort_kaders
+    return rij
+
+
 def totaal(uitkomst: Totaal, stand: dt.date | None = None) -> Weergave:
     """A total per group; every row also names the reference date; the title the stand."""
     data = totaal_json(uitkomst, stand)
+    alle = [*uitkomst.groepen, uitkomst.totaal]
     rijen: list[dict[str, Any]] = []
-    for groep in [*uitkomst.groepen, uitkomst.totaal]:
-        rij = groep_json(groep)
-        rij.pop("ids")
+    for groep in alle:
+        rij = plat(groep)
         rij["peildatum"] = data["peildatum"]
         rij["per"] = uitkomst.per
         rijen.append(rij)
+
+    def getal(waarde: int | None) -> str:
+        return "onbekend" if waarde is None else str(waarde)
+
     tabel_rijen = [
         {
             **rij,
             "bevat": _kwalificatie(groep),
-            "personeel_tekst": "onbekend" if groep.personeel is None else str(groep.personeel),
+            "personeel_tekst": getal(groep.personeel),
             "afgeleid_tekst": afgeleid_tekst(groep),
+            "gelijktijdig_tekst": str(rij["gelijktijdig"]),
+            "per_jaar_tekst": str(rij["per_jaar"]),
+            "indeling_tekst": getal(groep.indeling_afgeleid),
+            "opgeschort_tekst": str(groep.opgeschort_personeel),
         }
-        for rij, groep in zip(rijen, [*uitkomst.groepen, uitkomst.totaal], strict=True)
+        for rij, groep in zip(rijen, alle, strict=True)
     ]
     tabel_kolommen = (
         ("groep", uitkomst.per.capitalize(), 0),
         ("personeel_tekst", "Personeel", 0),
+        ("gelijktijdig_tekst", "Tegelijk", 0),
+        ("per_jaar_tekst", "Per jaar", 0),
         ("afgeleid_tekst", "Waarvan afgeleid", 1),
+        ("indeling_tekst", "Indeling afgeleid", 6),
         ("kaders", "Kaders", 2),
+        ("opgeschort_tekst", "Opgeschort", 2),
         ("zonder_aantal", "Zonder aantal", 3),
         ("gemengd", "Gemengd", 5),
         ("bevat", "Som bevat", 4),
     )
-    voet = (
-        "'Zonder aantal': kaders zonder getal in de brief; die tellen niet mee in de som, "
+    geheel = uitkomst.totaal
+    voet = f"{SOM_UITLEG} "
+    if geheel.opgeschort_kaders:
+        voet += (
+            f"Opgeschort (niet in de som): {geheel.opgeschort_personeel} personen in "
+            f"{geheel.opgeschort_kaders} kader(s). "
+        )
+    voet += (
+        "'Zonder aantal': kaders zonder getal in de bron; die tellen niet mee in de som, "
         f"ook niet als 0. {AFGELEID_UITLEG}"
     )
-    titel = f"Personeel per {uitkomst.per} op peildatum {data['peildatum']}"
+    titel = f"Toegezegd personeel per {uitkomst.per} op peildatum {data['peildatum']}"
     if stand is not None:
         titel += f", zoals bekend op {stand}"
     return Weergave(
         soort="totaal",
         titel=titel,
-        kolommen=(*TOTAAL_KOLOMMEN, "peildatum", "per", *AFGELEID_KOLOMMEN),
+        kolommen=(*TOTAAL_KOLOMMEN, "peildatum", "per", *AFGELEID_KOLOMMEN, *TELLING_KOLOMMEN),
         rijen=rijen,
         json=data,
         jsonl=rijen,

@@ -94,6 +94,19 @@ def _blad(boek: Any, naam: str, kolommen: Sequence[str], rijen: Sequence[Rij]) -
     blad.autofilter(0, 0, max(len(rijen), 1), max(len(kolommen) - 1, 0))
 
 
+BRONKOLOMMEN = (
+    "kader",
+    "veld",
+    "document",
+    "plek",
+    "citaat",
+    "afgeleid",
+    "vanaf",
+    "vanaf_citaat",
+    "vanaf_afgeleid",
+)
+
+
 def afleidingen(kaders: Sequence[Kader]) -> list[Rij]:
     """One row per derived field: which framework, which field, and why."""
     return [{"kader": k.id, "veld": a.veld, "reden": a.reden} for k in kaders for a in k.afgeleid]
@@ -118,5 +131,11 @@ def werkboek(weergave: Weergave) -> bytes:
         _blad(boek, "Afgeleid", ("kader", "veld", "reden"), afleidingen(weergave.bron.kaders))
         documenten = [d.als_json() for d in weergave.bron.register.document]
         _blad(boek, "Documenten", DOCUMENTKOLOMMEN, documenten)
+        bronnen = [
+            {"kader": kader, "veld": veld, **b.als_json()}
+            for kader, velden in weergave.bron.bronnen.items()
+            for veld, b in velden.items()
+        ]
+        _blad(boek, "Bronnen", BRONKOLOMMEN, bronnen)
     boek.close()
     return buffer.getvalue()
