@@ -18,6 +18,11 @@ TEKSTEN = {
 }
 
 
+MAANDEN = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+
+
 def _plat(tekst: str) -> str:
     return " ".join(tekst.split())
 
@@ -45,11 +50,27 @@ def test_every_change_quote_stands_in_its_document(register: Register) -> None:
 
 
 def test_every_count_a_change_sets_stands_in_its_quote(register: Register) -> None:
-    getallen = {10: "tien", 175: "175"}
+    getallen = {7: "zeven", 10: "tien", 175: "175"}
     for wijziging in register.wijziging:
         if wijziging.personeel is not None:
             assert getallen[wijziging.personeel] in (wijziging.citaat or ""), wijziging.kader
-            assert wijziging.duiding in (wijziging.citaat or ""), wijziging.kader
+            afgeleid = {a.veld for a in wijziging.afgeleid}
+            if "duiding" not in afgeleid:  # a qualifier read, not inferred, is in the words
+                assert wijziging.duiding in (wijziging.citaat or ""), wijziging.kader
+
+
+def test_every_valid_from_date_is_quoted_or_marked_derived(register: Register) -> None:
+    for wijziging in register.wijziging:
+        if wijziging.vanaf is None:
+            continue
+        afgeleid = {a.veld for a in wijziging.afgeleid}
+        if wijziging.vanaf_citaat is not None:
+            assert _plat(wijziging.vanaf_citaat) in _tekst(wijziging.document), wijziging.kader
+            maand = MAANDEN[wijziging.vanaf.month - 1]
+            dag = f"{wijziging.vanaf.day} {maand} {wijziging.vanaf.year}"
+            assert dag in wijziging.vanaf_citaat, wijziging.kader
+        else:
+            assert "vanaf" in afgeleid, wijziging.kader
 
 
 def test_documents_are_as_the_sources_give_them(register: Register) -> None:

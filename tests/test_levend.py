@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from kaders.cli import OP_STAND, app
 from kaders.inlezen import laad_tekst
+from kaders.laden import gebundeld_register
 from kaders.models import Register
 from kaders.stand import op_stand
 
@@ -22,7 +23,7 @@ runner = CliRunner()
 BRIEF = "2025-04-04"
 LATER = {  # what the later documents change, by framework
     "eufor-althea-compagnie": "kst-29521-494",
-    "eufor-althea-humint-staf": "kst-29521-494",
+    "eufor-althea-humint-team": "kst-29521-494",
     "eufor-althea-staffunctionarissen": "kst-29521-494",
     "nmi-adviseurs": "defensie-20260320",
 }
@@ -63,7 +64,9 @@ def test_totaal_2026_as_known_in_april_is_192_and_today_adds_the_althea_decision
 
 @pytest.mark.parametrize("commando", sorted(OP_STAND))
 def test_stand_before_the_first_document_exits_2_naming_its_date(commando: str) -> None:
-    args = {"toon": ["eulex-kosovo"], "historie": ["eulex-kosovo"]}.get(commando, [])
+    gebundeld = str(gebundeld_register())
+    args = {"toon": ["eulex-kosovo"], "historie": ["eulex-kosovo"], "verschil": [gebundeld]}
+    args = args.get(commando, [])
     code, _, fout = _run(commando, *args, "--stand", "2025-04-03")
     assert code == 2
     assert "--stand 2025-04-03 ligt vóór het eerste document" in fout
@@ -92,9 +95,13 @@ def test_export_toml_on_a_stand_folds_back_to_that_stand(stand: dt.date) -> None
     code, tekst, fout = _run("export", "-f", "toml", "--stand", stand.isoformat())
     assert code == 0, fout
     terug = laad_tekst(tekst, "export")
-    getoond = _json("export", "--stand", stand.isoformat())
-    assert [k.als_json() for k in op_stand(terug, stand).kader] == getoond
-    assert op_stand(op_stand(terug, stand), stand).kader == op_stand(terug, stand).kader
+    getoond = _json("export", "--stand", stand.isoformat())  # values as they hold today
+    gevouwen = op_stand(terug, stand, dt.date.today())
+    assert isinstance(getoond, list)
+    assert [k.als_json() for k in gevouwen.kader] == [
+        {v: w for v, w in k.items() if v != "bronnen"} for k in getoond
+    ]
+    assert op_stand(gevouwen, stand, dt.date.today()).kader == gevouwen.kader
 
 
 # --- documenten ------------------------------------------------------------------------------
@@ -108,7 +115,7 @@ def test_documenten_json_contract() -> None:
         assert list(d) == [
             *("id", "soort", "kamerstuk", "datum", "titel", "url", "kaders", "wijzigingen")
         ]
-    assert [(d["kaders"], d["wijzigingen"]) for d in data] == [(44, 0), (0, 3), (0, 1)]
+    assert [(d["kaders"], d["wijzigingen"]) for d in data] == [(44, 0), (0, 5), (0, 1)]
     assert data[2]["kamerstuk"] is None and data[0]["url"] is None
     assert _json("documenten", "--stand", "2025-04-24") == data[:1]
 
@@ -152,10 +159,21 @@ def test_historie_of_the_althea_company() -> None:
 
 
 def test_historie_shows_the_later_documents_per_framework() -> None:
+    # nr. 494 brings two changes for the team and the staff: the whole span, and from August
+    wijzigingen = {"eufor-althea-humint-team": 2, "eufor-althea-staffunctionarissen": 2}
     for kid, document in LATER.items():
         data = _json("historie", kid)
         assert isinstance(data, dict)
-        assert [v["document"] for v in data["versies"]] == ["kst-29521-493", document]
+        later = [document] * wijzigingen.get(kid, 1)
+        assert [v["document"] for v in data["versies"]] == ["kst-29521-493", *later]
+    staf = _json("historie", "eufor-althea-staffunctionarissen")["versies"]  # type: ignore[index]
+    assert [(v["datum"], v["vanaf"]) for v in staf[1:]] == [
+        ("2025-04-25", None),
+        ("2025-04-25", "2025-08-01"),
+    ]
+    assert {w["veld"]: w["nieuw"] for w in staf[2]["wijzigingen"]}["personeel"] == 10
+    nmi = _json("historie", "nmi-adviseurs")["versies"]  # type: ignore[index]
+    assert (nmi[1]["datum"], nmi[1]["vanaf"]) == ("2026-03-20", "2026-03-20")
     assert len(_json("historie", "eulex-kosovo")["versies"]) == 1  # type: ignore[index]
     assert len(_json("historie", "nmi-adviseurs", "--stand", "2026-03-19")["versies"]) == 1  # type: ignore[index]
 
@@ -164,7 +182,9 @@ def test_historie_rows_and_errors() -> None:
     code, uit, _ = _run("historie", "nmi-adviseurs", "-f", "tsv")
     assert code == 0
     regels = [r.split("\t") for r in uit.splitlines()]
-    assert regels[0] == ["versie", "datum", "document", "plek", "veld", "oud", "nieuw", "citaat"]
+    kolommen = ["versie", "datum", "document", "plek", "veld", "oud", "nieuw", "citaat", "vanaf"]
+    assert regels[0] == kolommen
+    assert {r[8] for r in regels[2:]} == {"2026-03-20"}
     assert [r[4] for r in regels[2:]] == ["status", "toelichting", "afgeleid"]
     assert regels[2][5:7] == ["vastgesteld", "opgeschort"]
     code, _, fout = _run("historie", "eufor-althea-compagnei")
@@ -197,7 +217,8 @@ def test_historie_of_a_framework_known_only_later(tmp_path: Path) -> None:
 
 
 def test_verschil_sinds_the_letter_lists_exactly_the_later_changes(register: Register) -> None:
-    code, uit, _ = _run("verschil", "--sinds", BRIEF, "--peildatum", "2026-01-01", "-f", "json")
+    # on 2026-06-01 every later change holds (the NMI suspension from 2026-03-20 too)
+    code, uit, _ = _run("verschil", "--sinds", BRIEF, "--peildatum", "2026-06-01", "-f", "json")
     assert code == 1
     data = json.loads(uit)
     assert (data["sinds"], data["tot"]) == (BRIEF, dt.date.today().isoformat())
@@ -220,10 +241,11 @@ def test_verschil_sinds_the_letter_lists_exactly_the_later_changes(register: Reg
         if w["veld"] != "afgeleid"
     }
     assert gevonden == gezet
+    # the suspended NMI advisers (20) are out of the active total on 2026-06-01
     assert data["totaal"] == {
         "oud": {"personeel": 192, "zonder_aantal": 12},
-        "nieuw": {"personeel": 387, "zonder_aantal": 9},
-        "verschil": 195,
+        "nieuw": {"personeel": 367, "zonder_aantal": 9},
+        "verschil": 175,
     }
 
 
@@ -276,7 +298,9 @@ def test_sqlite_of_an_earlier_stand_keeps_its_keys(tmp_path: Path) -> None:
     assert _run(*args)[0] == 0
     db = sqlite3.connect(pad)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-    assert db.execute("SELECT count(*) FROM wijziging").fetchone() == (3,)
+    assert db.execute("SELECT count(*) FROM wijziging").fetchone() == (5,)
+    bron = "SELECT document, vanaf FROM bron WHERE kader = ? AND veld = 'personeel'"
+    assert db.execute(bron, ("eufor-althea-compagnie",)).fetchone() == ("kst-29521-494", None)
 
 
 # --- the new tables fit the terminal ---------------------------------------------------------

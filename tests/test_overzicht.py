@@ -32,12 +32,17 @@ def test_totaal_json_gives_the_derived_share_per_group_summing_to_the_total() ->
     assert code == 0
     data = json.loads(uit)
     groepen = {g["groep"]: g for g in data["groepen"]}
-    assert groepen["militair"]["personeel_afgeleid"] == 54
-    assert groepen["civiel"]["personeel_afgeleid"] == 65
-    assert groepen["politie"]["personeel_afgeleid"] == 5
+    # a derived count or period (the same whatever --per), and what a derived type adds
+    assert groepen["militair"]["personeel_afgeleid"] == 2
+    assert groepen["militair"]["indeling_afgeleid"] == 52
+    assert groepen["civiel"]["indeling_afgeleid"] == 65
+    assert groepen["politie"]["indeling_afgeleid"] == 5
     assert groepen["militair+politie"]["personeel_afgeleid"] is None  # no count: null
     som = sum(g["personeel_afgeleid"] or 0 for g in data["groepen"])
-    assert som == data["totaal"]["personeel_afgeleid"] == 144
+    assert som == data["totaal"]["personeel_afgeleid"] == 22
+    assert sum(g["indeling_afgeleid"] or 0 for g in data["groepen"]) == 122
+    assert data["totaal"]["per_telling"] == {"per-jaar": 61, "gelijktijdig": 0, "niet-vermeld": 131}
+    assert data["totaal"]["opgeschort"] == {"personeel": 0, "kaders": 0}
     assert data["totaal"]["personeel"] == 192
     assert sum(g["kaders_afgeleid"] for g in data["groepen"]) == data["totaal"]["kaders_afgeleid"]
 
@@ -54,7 +59,7 @@ def test_tijdlijn_rows_carry_the_derived_share() -> None:
     args = ("--van", "2026-01-01", "--tot", "2026-01-31", "--stand", "2025-04-04")
     code, uit, _ = _run("tijdlijn", *args, "-f", "json")
     assert code == 0
-    assert json.loads(uit)[0]["totaal"]["personeel_afgeleid"] == 144
+    assert json.loads(uit)[0]["totaal"]["personeel_afgeleid"] == 22
     assert json.loads(uit)[0]["stand"] == "2025-04-04"
 
 

@@ -27,7 +27,7 @@ def _kies(register: Register, **kwargs: object) -> list[Kader]:
 def test_westelijke_balkan_is_bosnia_kosovo_and_the_police_exploration(register) -> None:  # type: ignore[no-untyped-def]
     assert _ids(_kies(register, regios=("westelijke-balkan",))) == {
         "eufor-althea-compagnie",
-        "eufor-althea-humint-staf",
+        "eufor-althea-humint-team",
         "eufor-althea-staffunctionarissen",
         "eulex-kosovo",
         "kfor-imint",
@@ -111,7 +111,7 @@ def test_total_per_region_on_2026_01_01_matches_hand_count(register) -> None:  #
 
 
 def test_two_phases_of_nmi_are_never_summed(register) -> None:  # type: ignore[no-untyped-def]
-    nmi = _kies(register, zoek="NMI")
+    nmi = [k for k in register.kader if k.id.startswith("nmi-")]
     for datum, verwacht in ((dt.date(2025, 6, 1), 280), (dt.date(2025, 7, 1), 20)):
         assert query.totaal(register, nmi, datum, "type").totaal.personeel == verwacht
 
@@ -230,6 +230,13 @@ def test_groups_add_up_to_the_total(register: Register, datum: dt.date, per: str
     # The derived share: groups add up to the total's, and never exceed what they hold.
     afgeleid = [g.personeel_afgeleid or 0 for g in uitkomst.groepen]
     assert sum(afgeleid) == (uitkomst.totaal.personeel_afgeleid or 0)
+    indeling = [g.indeling_afgeleid or 0 for g in uitkomst.groepen]
+    assert sum(indeling) == (uitkomst.totaal.indeling_afgeleid or 0)
+    for groep in [*uitkomst.groepen, uitkomst.totaal]:
+        assert sum(groep.per_telling.values()) == (groep.personeel or 0)
+    for telling in ("gelijktijdig", "per-jaar", "niet-vermeld"):
+        delen = sum(g.per_telling[telling] for g in uitkomst.groepen)
+        assert delen == uitkomst.totaal.per_telling[telling]
     assert sum(g.kaders_afgeleid for g in uitkomst.groepen) == uitkomst.totaal.kaders_afgeleid
     for groep in [*uitkomst.groepen, uitkomst.totaal]:
         assert (groep.personeel_afgeleid is None) == (groep.personeel is None)
@@ -238,37 +245,56 @@ def test_groups_add_up_to_the_total(register: Register, datum: dt.date, per: str
 
 
 def test_derived_share_on_2026_01_01(register: Register) -> None:
-    """The letter states the type of few frameworks: 124 of the 192 have an inferred type,
-    and 20 more (NMI advisers) an inferred begin: 144 rest on something derived."""
+    """The letter states the type of few frameworks: 124 of the 192 have an inferred type.
+    That is what grouping by type adds (122: two of them rest on a derived count or begin
+    already); the count itself rests on something derived for 22 (NMI advisers' begin,
+    kfor-imint's count and begin, psmx-ecc's begin), whatever the grouping."""
     per_type = query.totaal(register, register.kader, D2026, "type")
-    afgeleid = {g.groep: g.personeel_afgeleid for g in per_type.groepen}
-    assert afgeleid["militair"] == 54 and afgeleid["civiel"] == 65 and afgeleid["politie"] == 5
-    assert afgeleid["civiel+militair"] == 20  # NMI advisers: begin inferred ('vervolgens')
-    assert per_type.totaal.personeel == 192 and per_type.totaal.personeel_afgeleid == 144
+    afgeleid = {g.groep: (g.personeel_afgeleid, g.indeling_afgeleid) for g in per_type.groepen}
+    assert afgeleid["militair"] == (2, 52) and afgeleid["civiel"] == (0, 65)
+    assert afgeleid["civiel+militair"] == (20, 0)  # NMI advisers: begin inferred ('vervolgens')
+    assert per_type.totaal.personeel == 192
+    assert (per_type.totaal.personeel_afgeleid, per_type.totaal.indeling_afgeleid) == (22, 122)
     alleen_type = sum(
         k.personeel or 0
         for k in register.kader
         if k.loopt_op(D2026) and any(a.veld == "typen" for a in k.afgeleid)
     )
-    assert alleen_type == 124
-    per_regio = query.totaal(register, register.kader, D2026, "regio")
-    # The type does not matter per region; a derived count or begin does: NMI advisers (20),
-    # kfor-imint (1, count and begin) and psmx-ecc (1, begin).
-    assert per_regio.totaal.personeel_afgeleid == 22
+    assert alleen_type == 124 == 122 + 2
+    for per, indeling in (("regio", 0), ("hoofdregio", 0), ("organisatie", 13), ("status", 1)):
+        totaal = query.totaal(register, register.kader, D2026, per).totaal
+        assert (totaal.personeel_afgeleid, totaal.indeling_afgeleid) == (22, indeling), per
 
 
-def test_a_type_filter_makes_a_derived_type_count(register: Register) -> None:
+def test_a_type_filter_adds_a_derived_type_to_the_grouping_share(register: Register) -> None:
     militair = query.selecteer(register, query.Filter(typen=("militair",)))
     zonder = query.totaal(register, militair, D2026, "regio")
     met = query.totaal(register, militair, D2026, "regio", op_type=True)
     assert zonder.totaal.personeel == met.totaal.personeel
-    assert (zonder.totaal.personeel_afgeleid or 0) < (met.totaal.personeel_afgeleid or 0)
+    assert zonder.totaal.personeel_afgeleid == met.totaal.personeel_afgeleid == 22
+    assert (zonder.totaal.indeling_afgeleid, met.totaal.indeling_afgeleid) == (0, 52)
+
+
+def test_per_telling_splits_the_sum_and_suspended_frameworks_count_apart(
+    register: Register,
+) -> None:
+    uitkomst = query.totaal(register, register.kader, D2026, "type").totaal
+    assert dict(uitkomst.per_telling) == {"per-jaar": 61, "gelijktijdig": 0, "niet-vermeld": 131}
+    twee = [
+        k.model_copy(update={"status": "opgeschort"}) if k.id == "eulex-kosovo" else k
+        for k in register.kader
+    ]
+    na = query.totaal(register, twee, D2026, "type").totaal
+    assert na.personeel == 192 - 15 and na.per_telling["per-jaar"] == 61 - 15
+    assert (na.opgeschort_personeel, na.opgeschort_kaders) == (15, 1)
+    assert na.kaders == uitkomst.kaders - 1 and "eulex-kosovo" not in na.ids
 
 
 def test_derived_fields_per_grouping() -> None:
-    assert query.afleidingsvelden("type") == {"typen", *query.TELVELDEN}
-    assert query.afleidingsvelden("hoofdregio") == {"regio", *query.TELVELDEN}
-    assert "typen" in query.afleidingsvelden("organisatie", op_type=True)
+    assert query.indelingsvelden("type") == {"typen"}
+    assert query.indelingsvelden("hoofdregio") == {"regio"}
+    assert query.indelingsvelden("organisatie", op_type=True) == {"organisatie", "typen"}
+    assert not query.indelingsvelden("type") & query.TELVELDEN
 
 
 # --- periods -------------------------------------------------------------------------------

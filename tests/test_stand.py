@@ -37,7 +37,7 @@ D2026 = dt.date(2026, 1, 1)
 
 
 def _totaal(register: Register, stand: dt.date, peildatum: dt.date = D2026) -> query.Totaal:
-    gevouwen = op_stand(register, stand)
+    gevouwen = op_stand(register, stand, peildatum)
     return query.totaal(gevouwen, gevouwen.kader, peildatum)
 
 
@@ -92,10 +92,11 @@ def test_the_althea_company_as_decided_by_494(register: Register) -> None:
     assert not na.loopt_op(dt.date(2025, 9, 30)) and na.loopt_op(dt.date(2026, 10, 1))
 
 
-def test_team_and_staff_each_at_most_ten_until_2027(register: Register) -> None:
-    for kid in ("eufor-althea-humint-staf", "eufor-althea-staffunctionarissen"):
+def test_team_and_staff_at_most_ten_from_august_2025_until_2027(register: Register) -> None:
+    juni, september = dt.date(2025, 6, 1), dt.date(2025, 9, 1)
+    for kid in ("eufor-althea-humint-team", "eufor-althea-staffunctionarissen"):
         voor = _per_id(op_stand(register, BRIEF))[kid]
-        na = _per_id(op_stand(register, ALTHEA))[kid]
+        na = _per_id(op_stand(register, ALTHEA, september))[kid]
         assert (voor.personeel, voor.status) == (None, "verkenning")
         assert (na.personeel, na.duiding, na.eind, na.status) == (
             10,
@@ -103,22 +104,39 @@ def test_team_and_staff_each_at_most_ten_until_2027(register: Register) -> None:
             dt.date(2027, 12, 31),
             "verlengd",
         )
-        assert {a.veld for a in na.afgeleid} == {"typen", "telling"}  # status now stated
-    staf = _per_id(op_stand(register, ALTHEA))["eufor-althea-staffunctionarissen"]
+        assert "telling" in {a.veld for a in na.afgeleid} and "status" not in {
+            a.veld for a in na.afgeleid
+        }
+    # before 1 August 2025 the earlier values hold: seven staff officers, the team unknown
+    eerder = _per_id(op_stand(register, ALTHEA, juni))
+    staf, team = eerder["eufor-althea-staffunctionarissen"], eerder["eufor-althea-humint-team"]
+    assert (staf.personeel, staf.duiding, staf.eind) == (7, "exact", dt.date(2027, 12, 31))
+    assert (team.personeel, team.duiding, team.status) == (None, None, "verlengd")
     assert "huidige zeven" in (staf.toelichting or "")
 
 
-def test_nmi_advisers_suspended_not_ended_and_still_counted(register: Register) -> None:
-    voor = _per_id(op_stand(register, NMI - dt.timedelta(days=1)))["nmi-adviseurs"]
-    na = _per_id(op_stand(register, NMI))["nmi-adviseurs"]
+def test_the_humint_team_keeps_its_old_id(register: Register) -> None:
+    team = _per_id(register)["eufor-althea-humint-team"]
+    assert team.eerdere_ids == ["eufor-althea-humint-staf"]
+    assert query.vind(register, "eufor-althea-humint-staf").id == "eufor-althea-humint-team"
+
+
+def test_nmi_advisers_suspended_from_the_news_item_not_before(register: Register) -> None:
+    juli2025, juni2026 = dt.date(2025, 7, 1), dt.date(2026, 6, 1)
+    assert _per_id(op_stand(register, NMI, juli2025))["nmi-adviseurs"].status == "vastgesteld"
+    assert _per_id(op_stand(register, NMI, NMI - dt.timedelta(days=1)))[
+        "nmi-adviseurs"
+    ].status == ("vastgesteld")
+    na = _per_id(op_stand(register, NMI, juni2026))["nmi-adviseurs"]
+    voor = _per_id(op_stand(register, NMI - dt.timedelta(days=1), juni2026))["nmi-adviseurs"]
     assert (voor.status, na.status) == ("vastgesteld", "opgeschort")
     assert (na.eind, na.personeel) == (voor.eind, 20)
     assert "Napels" in (na.toelichting or "")
-    peil = dt.date(2026, 6, 1)
-    assert (
-        _totaal(register, NMI, peil).totaal.personeel
-        == _totaal(register, NMI - dt.timedelta(days=1), peil).totaal.personeel
-    )
+    # suspended: out of the active total, counted apart
+    nu = _totaal(register, NMI, juni2026).totaal
+    eerder = _totaal(register, NMI - dt.timedelta(days=1), juni2026).totaal
+    assert eerder.personeel is not None and nu.personeel == eerder.personeel - 20
+    assert (nu.opgeschort_personeel, nu.opgeschort_kaders) == (20, 1)
 
 
 def test_nothing_is_known_before_the_first_document(register: Register) -> None:
@@ -215,7 +233,9 @@ def _register(
 ) -> Register:
     if documenten is None:
         documenten = [_document("d1", "2025-04-04"), _document("d2", "2025-04-25")]
-    data = {**KOP, "document": documenten, "kader": kaders, "wijziging": list(wijzigingen)}
+    # Each change cites a source, unless a test says otherwise.
+    gegeven = [{"plek": "p", "citaat": "c", **w} for w in wijzigingen]
+    data = {**KOP, "document": documenten, "kader": kaders, "wijziging": gegeven}
     return Register.model_validate(data)
 
 

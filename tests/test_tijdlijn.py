@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
 
 import pytest
 from typer.testing import CliRunner
@@ -13,7 +14,7 @@ from typer.testing import CliRunner
 from kaders import query, uitvoer
 from kaders.cli import app
 from kaders.errors import GebruiksFout
-from kaders.models import Register
+from kaders.models import Kader, Register
 from kaders.tijdlijn import periodes, tijdlijn
 from kaders.uitvoer import Scherm, vergelijking
 
@@ -23,6 +24,11 @@ runner = CliRunner()
 def _run(*args: str) -> tuple[int, str, str]:
     uitkomst = runner.invoke(app, list(args))
     return uitkomst.exit_code, uitkomst.stdout, uitkomst.stderr
+
+
+def _vast(register: Register) -> Callable[[dt.date], tuple[Register, list[Kader]]]:
+    """The same register and frameworks on every day (a register without valid-from dates)."""
+    return lambda dag: (register, register.kader)
 
 
 def _maanden(register: Register) -> list[dt.date]:
@@ -36,7 +42,7 @@ def test_every_month_of_the_bundled_register_is_exactly_totaal(register: Registe
     assert (maanden[0], maanden[-1]) == (dt.date(2025, 1, 1), dt.date(2028, 6, 1))
     begin, eind = register.metadata.begin, register.metadata.standaard_eind
     for per in query.GROEPERINGEN:
-        lijn = tijdlijn(register, register.kader, begin, eind, "maand", per)
+        lijn = tijdlijn(_vast(register), begin, eind, "maand", per)
         assert [p.peildatum for p in lijn.periodes] == maanden
         for periode in lijn.periodes:
             assert periode.totaal == query.totaal(register, register.kader, periode.peildatum, per)
@@ -67,7 +73,20 @@ def test_iraq_drops_mid_2025_when_nmi_comes_home() -> None:
         "nmi-ontplooiing" not in juli["totaal"]["ids"] and "nmi-adviseurs" in juli["totaal"]["ids"]
     )
     assert 20 <= juli["totaal"]["personeel"] < 40
-    assert per_maand["2028-06"]["totaal"]["personeel"] == juli["totaal"]["personeel"]
+    # the NMI advisers are suspended from March 2026: out of the sum, counted apart
+    eind = per_maand["2028-06"]["totaal"]
+    assert eind["personeel"] == juli["totaal"]["personeel"] - 20
+    assert eind["opgeschort"] == {"personeel": 20, "kaders": 1}
+    assert per_maand["2026-03"]["totaal"]["opgeschort"]["personeel"] == 0
+    assert per_maand["2026-04"]["totaal"]["opgeschort"]["personeel"] == 20
+
+
+def test_a_value_counts_from_the_month_it_holds_in() -> None:
+    """The staff officers are seven until July 2025 and at most ten from August (nr. 494)."""
+    args = ("tijdlijn", "--zoek", "staffunctionarissen", "--van", "2025-07-01")
+    code, uit, fout = _run(*args, "--tot", "2025-08-31", "-f", "json")
+    assert code == 0, fout
+    assert [p["totaal"]["personeel"] for p in json.loads(uit)] == [7, 10]
 
 
 def test_rows_per_period_and_group_with_unknown_as_empty() -> None:
@@ -77,6 +96,8 @@ def test_rows_per_period_and_group_with_unknown_as_empty() -> None:
     _, als_jsonl, _ = _run(*args, "-f", "jsonl")
     kolommen = ["periode", "peildatum", "groep", "personeel", "kaders", "zonder_aantal"]
     kolommen += ["personeel_afgeleid", "kaders_afgeleid"]  # added at the end
+    kolommen += ["gelijktijdig", "per_jaar", "niet_vermeld", "indeling_afgeleid"]
+    kolommen += ["opgeschort_personeel", "opgeschort_kaders"]
     regels = [r.split("\t") for r in als_tsv.splitlines()]
     assert regels[0] == kolommen
     assert [r[:3] for r in regels if r[2] == "totaal"] == [
@@ -152,7 +173,7 @@ def test_table_draws_a_bar_proportional_to_the_total(register: Register) -> None
     balken = {r.split()[0]: r.count("█") for r in uit.splitlines() if "█" in r}
     assert balken["2025-06"] == 50
     assert balken["2025-07"] == round(192 / 452 * 50)
-    lijn = tijdlijn(register, register.kader, dt.date(2025, 6, 1), dt.date(2025, 7, 1))
+    lijn = tijdlijn(_vast(register), dt.date(2025, 6, 1), dt.date(2025, 7, 1))
     smal = uitvoer.schrijf(vergelijking.tijdlijn(lijn), "tabel", Scherm(60))
     assert max(len(r) for r in smal.splitlines()) <= 60
     assert "te breed voor dit scherm" in " ".join(smal.split())

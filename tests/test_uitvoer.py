@@ -119,7 +119,11 @@ def test_xlsx_export_reads_back_with_typed_cells(tmp_path: Path) -> None:
     code, _, fout = _run("export", "--formaat", "xlsx", "--uitvoer", str(pad))
     assert code == 0 and "44 kaders geschreven naar" in fout
     boek = load_workbook(pad)
-    assert boek.sheetnames == ["Kaders", "Afgeleid", "Documenten"]
+    assert boek.sheetnames == ["Kaders", "Afgeleid", "Documenten", "Bronnen"]
+    bronnen = list(boek["Bronnen"].iter_rows(values_only=True))
+    per_veld = {(r[0], r[1]): r for r in bronnen[1:]}
+    assert per_veld[("eufor-althea-compagnie", "personeel")][2] == "kst-29521-494"
+    assert "175" in per_veld[("eufor-althea-compagnie", "personeel")][4]
     blad = boek["Kaders"]
     rijen = list(blad.iter_rows(values_only=True))
     kop, data = rijen[0], rijen[1:]
@@ -169,7 +173,8 @@ def test_xlsx_of_a_total_has_numbers(tmp_path: Path) -> None:
     rijen = list(load_workbook(pad)["Totaal"].iter_rows(values_only=True))
     totaal = dict(zip(rijen[0], rijen[-1], strict=True))
     assert totaal["groep"] == "totaal" and totaal["personeel"] == 192
-    assert totaal["personeel_afgeleid"] == 144
+    assert totaal["personeel_afgeleid"] == 22 and totaal["indeling_afgeleid"] == 122
+    assert (totaal["per_jaar"], totaal["opgeschort_personeel"]) == (61, 0)
     assert isinstance(totaal["peildatum"], dt.datetime)
 
 
@@ -184,7 +189,8 @@ def test_sqlite_export_has_keys_and_the_same_total(tmp_path: Path) -> None:
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     tabellen = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert tabellen == {
-        *("kader", "kader_type", "kader_land", "afleiding", "regio", "document", "wijziging")
+        *("kader", "kader_type", "kader_land", "afleiding", "regio", "document", "wijziging"),
+        "bron",
     }
     som_2026 = (
         "SELECT sum(personeel) FROM kader WHERE begin <= '2026-01-01' AND eind >= '2026-01-01'"
@@ -220,7 +226,9 @@ def test_sqlite_export_has_the_documents_and_changes_of_the_stand(tmp_path: Path
     ]
     assert tabel(db, "SELECT kader, document, datum FROM wijziging ORDER BY volgnummer") == [
         ("eufor-althea-compagnie", "kst-29521-494", "2025-04-25"),
-        ("eufor-althea-humint-staf", "kst-29521-494", "2025-04-25"),
+        ("eufor-althea-humint-team", "kst-29521-494", "2025-04-25"),
+        ("eufor-althea-humint-team", "kst-29521-494", "2025-04-25"),
+        ("eufor-althea-staffunctionarissen", "kst-29521-494", "2025-04-25"),
         ("eufor-althea-staffunctionarissen", "kst-29521-494", "2025-04-25"),
         ("nmi-adviseurs", "defensie-20260320", "2026-03-20"),
     ]

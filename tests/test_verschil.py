@@ -103,14 +103,15 @@ def test_cli_json_reports_exactly_those_three_and_exits_1(drie: Path) -> None:
     assert [r["id"] for r in data["toegevoegd"]] == ["nieuw-kader"]
     assert data["toegevoegd"][0]["personeel"] == 4 and data["toegevoegd"][0]["landen"] == []
     assert [r["id"] for r in data["verwijderd"]] == ["kfor-imint"]
-    assert data["gewijzigd"] == [
-        {"id": "eulex-kosovo", "wijzigingen": [{"veld": "personeel", "oud": 15, "nieuw": 20}]}
-    ]
+    # a value edited in place names no document: no change in the log made it
+    wijziging = {"veld": "personeel", "oud": 15, "nieuw": 20, "document": None}
+    assert data["gewijzigd"] == [{"id": "eulex-kosovo", "wijzigingen": [wijziging]}]
     assert data["hernoemd"] == [] and data["register"] == []
     assert data["regios"] == {"toegevoegd": [], "verwijderd": [], "gewijzigd": []}
+    # both files with their change logs folded, as `totaal` counts each
     assert data["totaal"] == {
-        "oud": {"personeel": 192, "zonder_aantal": 12},
-        "nieuw": {"personeel": 200, "zonder_aantal": 12},
+        "oud": {"personeel": 387, "zonder_aantal": 9},
+        "nieuw": {"personeel": 395, "zonder_aantal": 9},
         "verschil": 8,
     }
 
@@ -119,7 +120,7 @@ def test_cli_tsv_one_row_per_change_then_totals(drie: Path) -> None:
     code, uit, _ = _run("verschil", str(REGISTER), str(drie), "--peildatum", "2026-01-01")
     assert code == 1
     regels = [r.split("\t") for r in uit.splitlines()]
-    assert regels[0] == ["soort", "id", "veld", "oud", "nieuw", "peildatum"]
+    assert regels[0] == ["soort", "id", "veld", "oud", "nieuw", "peildatum", "document"]
     assert [(r[0], r[1], r[2]) for r in regels[1:]] == [
         ("verwijderd", "kfor-imint", ""),
         ("toegevoegd", "nieuw-kader", ""),
@@ -128,7 +129,7 @@ def test_cli_tsv_one_row_per_change_then_totals(drie: Path) -> None:
         ("totaal", "", "zonder_aantal"),
     ]
     assert regels[3][3:5] == ["15", "20"]
-    assert regels[4] == ["totaal", "", "personeel", "192", "200", "2026-01-01"]
+    assert regels[4] == ["totaal", "", "personeel", "387", "395", "2026-01-01", ""]
 
 
 def test_same_register_reports_nothing_and_exits_0(tmp_path: Path) -> None:
@@ -143,7 +144,7 @@ def test_same_register_reports_nothing_and_exits_0(tmp_path: Path) -> None:
         assert data["totaal"]["verschil"] == 0
     code, uit, _ = _run("verschil", str(REGISTER), "--peildatum", "2026-01-01", "-f", "tabel")
     assert code == 0 and uit.startswith("Geen verschillen")
-    assert "192 → 192" in uit
+    assert "387 → 387" in uit
 
 
 def test_rename_is_detected_with_its_other_changes(register: Register) -> None:

@@ -118,15 +118,7 @@ class InGebruik:
         """The register as known on the stand, each framework as it holds on `peildatum`
         (default today); a stand before the first document is a usage error."""
         kennis = self.kennis()
-        eerste = min(kennis.ruw.document, key=lambda d: d.datum, default=None)
-        if eerste is not None and self.stand < eerste.datum:
-            raise GebruiksFout(
-                [
-                    f"--stand {self.stand} ligt vóór het eerste document van het register "
-                    f"('{eerste.id}', {eerste.datum}): toen was er nog niets bekend; kies een "
-                    f"datum op of na {eerste.datum}"
-                ]
-            )
+        controleer_stand(kennis.ruw, self.stand)
         return kennis.op(self.stand, peildatum or vandaag())
 
     def vind(self, tekst: str, peildatum: dt.date | None = None) -> Kader:
@@ -159,6 +151,20 @@ class InGebruik:
     def bestandsnaam(self) -> str | None:
         """The register file to name in a title: None for the bundled one."""
         return None if is_meegeleverd(self.pad) else str(self.pad)
+
+
+def controleer_stand(register: Register, stand: dt.date, naam: str = "het register") -> None:
+    """A day of knowledge before a register's first document is a usage error: nothing was
+    known then."""
+    eerste = min(register.document, key=lambda d: d.datum, default=None)
+    if eerste is not None and stand < eerste.datum:
+        raise GebruiksFout(
+            [
+                f"--stand {stand} ligt vóór het eerste document van {naam} "
+                f"('{eerste.id}', {eerste.datum}): toen was er nog niets bekend; kies een "
+                f"datum op of na {eerste.datum}"
+            ]
+        )
 
 
 def _waarschuw(pad: Path) -> None:

@@ -139,11 +139,7 @@ def verschil(
     from ..verschil import bestanden
 
     for naam, gelezen in ((oud_naam, oud_register), (nieuw_naam, nieuw_register)):
-        eerste = min((d.datum for d in gelezen.document), default=None)
-        if eerste is not None and register.stand < eerste:
-            raise GebruiksFout(
-                [f"--stand {register.stand} ligt vóór het eerste document van {naam} ({eerste})"]
-            )
+        bestand.controleer_stand(gelezen, register.stand, naam)
     datum = peildatum or bestand.vandaag()
     uitkomst = bestanden(oud_register, nieuw_register, register.stand, datum)
     druk_af(vergelijking.verschil(uitkomst, oud_naam, nieuw_naam), doel)

@@ -187,14 +187,16 @@ def _wijziging(
             plek TEXT,
             citaat TEXT,
             velden TEXT NOT NULL,
-            afgeleid TEXT NOT NULL
+            afgeleid TEXT NOT NULL,
+            vanaf TEXT,
+            vanaf_citaat TEXT
         )"""
     )
     ids = {k.id for k in kaders}
     datums = {d.id: d.datum.isoformat() for d in register.document}
     gekozen = [w for w in bestand.wijziging if w.kader in ids and w.document in datums]
     db.executemany(
-        "INSERT INTO wijziging VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO wijziging VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 i,
@@ -208,6 +210,8 @@ def _wijziging(
                     ensure_ascii=False,
                 ),
                 json.dumps([a.als_json() for a in w.afgeleid], ensure_ascii=False),
+                None if w.vanaf is None else w.vanaf.isoformat(),
+                w.vanaf_citaat,
             )
             for i, w in enumerate(gekozen, start=1)
         ],
