@@ -17,7 +17,9 @@ _GROEP = typer.main.get_command(app)
 COMMANDOS = list(_GROEP.list_commands(click.Context(_GROEP)))  # type: ignore[attr-defined]
 LEES_COMMANDOS = [c for c in COMMANDOS if c not in SCHRIJVENDE_COMMANDOS]
 
-tekst = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
+tekst = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40).filter(
+    str.strip
+)  # text of only whitespace is refused: a register never holds it
 STANDAARD_EIND = dt.date(2028, 6, 30)  # of every generated register and of the test registers
 slug = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
 

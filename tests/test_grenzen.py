@@ -31,6 +31,7 @@ NIEUW = {
     "typen": ["civiel"],
     "status": "verkenning",
     "bron": "b",
+    "citaat": "c",
 }
 
 
@@ -192,12 +193,12 @@ def test_toml_and_json_objects_still_read() -> None:
 
 WRITERS = [
     ["toevoegen", "--id", "a", "--missie", "b", "--naam", "c", "--regio", "europa",
-     "--organisatie", "EU", "--type", "civiel", "--status", "verkenning", "--bron", "x"],
+     "--organisatie", "EU", "--type", "civiel", "--status", "verkenning", "--bron", "x", "--citaat", "c"],
     ["document-toevoegen", "--id", "d", "--soort", "kamerbrief", "--datum", "2025-05-01",
      "--titel", "t"],
-    ["wijzig", "kort", "--document", "brief-1", "--personeel", "3", "--duiding", "circa",
+    ["wijzig", "kort", "--document", "brief-1", "--citaat", "c", "--plek", "p", "--personeel", "3", "--duiding", "circa",
      "--telling", "gelijktijdig"],
-    ["beeindig", "kort", "--document", "brief-1", "--per", "2025-06-01"],
+    ["beeindig", "kort", "--document", "brief-1", "--citaat", "c", "--plek", "p", "--per", "2025-06-01"],
     ["list"],
     ["valideer"],
 ]  # fmt: skip

@@ -66,6 +66,7 @@ def test_writer_uses_the_same_rules(tmp_path: Any) -> None:
         "typen": ["civiel"],
         "status": "verkenning",
         "bron": "b",
+        "citaat": "c",
     }
     with pytest.raises(KadersFout) as fout:
         schrijven.voeg_toe(pad, nieuw)

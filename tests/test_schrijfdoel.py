@@ -25,6 +25,7 @@ TOEVOEGEN = json.dumps(
         "typen": ["civiel"],
         "status": "verkenning",
         "bron": "b",
+        "citaat": "c",
     }
 )
 

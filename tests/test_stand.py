@@ -124,9 +124,9 @@ def test_the_humint_team_keeps_its_old_id(register: Register) -> None:
 def test_nmi_advisers_suspended_from_the_news_item_not_before(register: Register) -> None:
     juli2025, juni2026 = dt.date(2025, 7, 1), dt.date(2026, 6, 1)
     assert _per_id(op_stand(register, NMI, juli2025))["nmi-adviseurs"].status == "vastgesteld"
-    assert _per_id(op_stand(register, NMI, NMI - dt.timedelta(days=1)))[
-        "nmi-adviseurs"
-    ].status == ("vastgesteld")
+    assert _per_id(op_stand(register, NMI, NMI - dt.timedelta(days=1)))["nmi-adviseurs"].status == (
+        "vastgesteld"
+    )
     na = _per_id(op_stand(register, NMI, juni2026))["nmi-adviseurs"]
     voor = _per_id(op_stand(register, NMI - dt.timedelta(days=1), juni2026))["nmi-adviseurs"]
     assert (voor.status, na.status) == ("vastgesteld", "opgeschort")
@@ -219,6 +219,7 @@ def _kader(kid: str, document: str | None = "d1", **velden: Any) -> dict[str, An
         "eind": "2028-06-30",
         "status": "verkenning",
         "bron": "b",
+        "citaat": "c",
         **velden,
     }
     if document is not None:

@@ -16,7 +16,7 @@ from kaders import tijdelijk
 
 TOEVOEGEN = (
     '{"id": "nieuw", "missie": "N", "naam": "N", "regio": "europa", "organisatie": "EU", '
-    '"typen": ["civiel"], "status": "verkenning", "bron": "b"}'
+    '"typen": ["civiel"], "status": "verkenning", "bron": "b", "citaat": "c"}'
 )
 
 # Runs kaders, but SIGKILLs itself at the moment a temp file is about to replace its target:

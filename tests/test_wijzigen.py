@@ -132,14 +132,15 @@ def test_old_bytes_are_a_prefix_and_a_bom_stays(tmp_path: Path) -> None:
     pad.write_bytes(b"\xef\xbb\xbf" + pad.read_bytes())
     oud = pad.read_bytes()
     uitkomst = kaders(
-        "--register", str(pad), "wijzig", "Eulex-Kosovo", "--document", "brief-2", "--citaat", "c", "--plek", "p",
+        "--register", str(pad), "wijzig", "Eulex-Kosovo", "--document", "brief-2", "--plek", "p",
         "--personeel", "20", "--citaat", "twintig",
     )  # fmt: skip
     assert uitkomst.returncode == 0, uitkomst.stderr
     nieuw = pad.read_bytes()
     assert nieuw.startswith(oud)
     assert nieuw[len(oud) :] == (
-        b'\n[[wijziging]]\nkader = "eulex-kosovo"\ndocument = "brief-2"\ncitaat = "twintig"\n'
+        b'\n[[wijziging]]\nkader = "eulex-kosovo"\ndocument = "brief-2"\nplek = "p"\n'
+        b'citaat = "twintig"\n'
         b"personeel = 20\n"
     )
     assert "wijziging van kader 'eulex-kosovo' (document 'brief-2') toegevoegd" in uitkomst.stderr
@@ -154,7 +155,8 @@ def test_droog_prints_the_toml_and_writes_nothing(tmp_path: Path) -> None:
     )  # fmt: skip
     assert uitkomst.returncode == 0, uitkomst.stderr
     assert uitkomst.stdout == (
-        '[[wijziging]]\nkader = "kort"\ndocument = "brief-2"\neind = 2025-04-30\n'
+        '[[wijziging]]\nkader = "kort"\ndocument = "brief-2"\nplek = "p"\ncitaat = "c"\n'
+        'eind = 2025-04-30\n'
         'status = "beeindigd"\nafgeleid = [\n    { veld = "eind", reden = "laatste dag" },\n]\n'
     )
     assert "droog:" in uitkomst.stderr and _sha(pad) == voor
@@ -163,7 +165,7 @@ def test_droog_prints_the_toml_and_writes_nothing(tmp_path: Path) -> None:
 def test_beeindig_is_status_and_end(tmp_path: Path) -> None:
     pad = _kopie(tmp_path)
     uitkomst = kaders(
-        "beeindig", "verkenning-politie", "--per", "2026-12-31", "--document", "brief-2", "--citaat", "c", "--plek", "p",
+        "beeindig", "verkenning-politie", "--per", "2026-12-31", "--document", "brief-2", "--citaat", "c",
         "--plek", "Alinea 3", "--register", str(pad),
     )  # fmt: skip
     assert uitkomst.returncode == 0, uitkomst.stderr
@@ -192,7 +194,8 @@ def test_on_the_bundled_data_the_nmi_news_could_have_been_recorded(tmp_path: Pat
 
 def test_beeindigd_in_the_dutch_spelling_in_a_hand_written_change(tmp_path: Path) -> None:
     pad = _kopie(tmp_path)
-    tabel = '\n[[wijziging]]\nkader = "kort"\ndocument = "brief-2"\nstatus = "beëindigd"\n'
+    tabel = '\n[[wijziging]]\nkader = "kort"\ndocument = "brief-2"\nplek = "p"\ncitaat = "c"\n'
+    tabel += 'status = "beëindigd"\n'
     pad.write_text(pad.read_text(encoding="utf-8") + tabel + "eind = 2025-04-30\n", "utf-8")
     assert laad(pad).wijziging[-1].status == "beeindigd"
 
@@ -269,10 +272,6 @@ def test_toevoegen_names_an_existing_document(tmp_path: Path) -> None:
         *opties,
         "--document",
         "brief-2",
-        "--citaat",
-        "c",
-        "--plek",
-        "p",
         invoer="",
     )
     assert goed.returncode == 0, goed.stderr
@@ -513,8 +512,8 @@ from pathlib import Path
 from kaders.wijzigen import voeg_wijziging_toe
 pad, voorvoegsel, aantal = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 for i in range(aantal):
-    voeg_wijziging_toe(pad, {"kader": "eulex-kosovo", "document": "brief-2",
-                             "toelichting": f"{voorvoegsel}-{i} " + "x" * 2000})
+    voeg_wijziging_toe(pad, {"kader": "eulex-kosovo", "document": "brief-2", "plek": "p",
+                             "citaat": "c", "toelichting": f"{voorvoegsel}-{i} " + "x" * 2000})
 """
 
 
