@@ -23,7 +23,7 @@ The living register: for every size a register with as many changes as framework
 register without its changes and beside the one without documents either (the shape before
 the living register); the ratios (of the medians, and the median of the per-round ratios) and
 the growth with changes from each size to the next are printed, with an in-process time of
-`stand.controleer` (the rules of the change log, with the fold it keeps for `op_stand`) on
+`logregels.controleer` (the rules of the change log) plus one fold (`stand.Kennis.op`) on
 each register with changes.
 
 Prints one table and writes it as JSON (bench/resultaten.json by default, git-ignored).
@@ -377,17 +377,17 @@ def wijzigingen_pad(map_: Path, grootte: int, wijzigingen: bool = True) -> Path:
 
 
 def vouwen(pad: Path, runs: int = 3) -> dict[str, Any]:
-    """In-process: the median time of `stand.controleer`, the rules of the change log with
-    the fold they keep (after it, `op_stand` on the latest date folds nothing)."""
-    from kaders import stand
+    """In-process: the median time of `logregels.controleer` (the rules of the change log)
+    plus one fold as known on the latest date (`stand.Kennis.op`)."""
+    from kaders import logregels, stand
     from kaders.inlezen import laad_tekst, lees_tekst
 
     register = laad_tekst(lees_tekst(pad), str(pad))
     tijden, problemen = [], -1
     for _ in range(runs):
         begin = time.perf_counter()
-        problemen = len(stand.controleer(register))
-        stand.op_stand(register, dt.date.max)
+        problemen = len(logregels.controleer(register))
+        stand.Kennis(register).op(dt.date.max, dt.date.max)
         tijden.append(time.perf_counter() - begin)
     return {
         "kaders": len(register.kader),
