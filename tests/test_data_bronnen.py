@@ -18,9 +18,8 @@ TEKSTEN = {
 }
 
 
-MAANDEN = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")  # fmt: skip
 
 
 def _plat(tekst: str) -> str:

@@ -193,12 +193,14 @@ def test_toml_and_json_objects_still_read() -> None:
 
 WRITERS = [
     ["toevoegen", "--id", "a", "--missie", "b", "--naam", "c", "--regio", "europa",
-     "--organisatie", "EU", "--type", "civiel", "--status", "verkenning", "--bron", "x", "--citaat", "c"],
+     "--organisatie", "EU", "--type", "civiel", "--status", "verkenning", "--bron", "x",
+     "--citaat", "c"],
     ["document-toevoegen", "--id", "d", "--soort", "kamerbrief", "--datum", "2025-05-01",
      "--titel", "t"],
-    ["wijzig", "kort", "--document", "brief-1", "--citaat", "c", "--plek", "p", "--personeel", "3", "--duiding", "circa",
-     "--telling", "gelijktijdig"],
-    ["beeindig", "kort", "--document", "brief-1", "--citaat", "c", "--plek", "p", "--per", "2025-06-01"],
+    ["wijzig", "kort", "--document", "brief-1", "--citaat", "c", "--plek", "p", "--personeel",
+     "3", "--duiding", "circa", "--telling", "gelijktijdig"],
+    ["beeindig", "kort", "--document", "brief-1", "--citaat", "c", "--plek", "p", "--per",
+     "2025-06-01"],
     ["list"],
     ["valideer"],
 ]  # fmt: skip

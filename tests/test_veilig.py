@@ -273,7 +273,9 @@ def test_beeindigd_with_its_dutch_spelling_everywhere(tmp_path: Path) -> None:
     opties += ["--bron", "b", "--citaat", "c", "--eind", "2025-03-31"]
     uitkomst = kaders("--register", str(pad), "toevoegen", *opties, invoer="")
     assert uitkomst.returncode == 0, uitkomst.stderr
-    assert pad.read_text(encoding="utf-8").endswith('status = "beeindigd"\nbron = "b"\ncitaat = "c"\n')
+    assert pad.read_text(encoding="utf-8").endswith(
+        'status = "beeindigd"\nbron = "b"\ncitaat = "c"\n'
+    )
     stdin = {**NIEUW, "id": "via-stdin", "status": "beëindigd", "eind": "2025-02-28"}
     assert kaders("--register", str(pad), "toevoegen", invoer=json.dumps(stdin)).returncode == 0
     # in the file as a maintainer types it: accepted, read as the canonical spelling

@@ -156,7 +156,7 @@ def test_droog_prints_the_toml_and_writes_nothing(tmp_path: Path) -> None:
     assert uitkomst.returncode == 0, uitkomst.stderr
     assert uitkomst.stdout == (
         '[[wijziging]]\nkader = "kort"\ndocument = "brief-2"\nplek = "p"\ncitaat = "c"\n'
-        'eind = 2025-04-30\n'
+        "eind = 2025-04-30\n"
         'status = "beeindigd"\nafgeleid = [\n    { veld = "eind", reden = "laatste dag" },\n]\n'
     )
     assert "droog:" in uitkomst.stderr and _sha(pad) == voor
