@@ -520,6 +520,8 @@ def _wijziging(draw: st.DrawFn, kaders: list[str], documenten: list[str]) -> dic
         wijziging["afgeleid"] = [{"veld": "typen", "reden": draw(st.sampled_from(["r1", "r2"]))}]
     if "toelichting" in velden:
         wijziging["toelichting"] = draw(st.sampled_from(["t1", "t2"]))
+    if draw(st.booleans()):
+        wijziging["vanaf"] = draw(DATUMS).isoformat()
     return wijziging
 
 
@@ -595,3 +597,71 @@ def _kopie(register: Register) -> Register:
     return Register.model_construct(
         **{naam: getattr(register, naam) for naam in Register.model_fields}
     )
+
+
+# --- valid time, totals and differences on generated registers ---------------------------------
+
+LAAT = dt.date(2030, 1, 1)  # a day of knowledge after every generated document
+
+
+@settings(max_examples=150, deadline=None)
+@given(_registers(), st.data())
+def test_a_change_with_vanaf_leaves_every_day_before_it_untouched(
+    paar: tuple[Register, Register], data: st.DataObject
+) -> None:
+    register = paar[0]
+    ids = [k.id for k in register.kader]
+    documenten = [d.id for d in register.document]
+    nieuw = data.draw(_wijziging(ids, documenten))
+    vanaf = data.draw(DATUMS)
+    nieuw["vanaf"] = vanaf.isoformat()
+    met = Register.model_validate(
+        {
+            **register.model_dump(by_alias=True),
+            "wijziging": [
+                *(w.model_dump(exclude_none=True) for w in register.wijziging),
+                {"plek": "p", "citaat": "c", **nieuw},
+            ],
+        }
+    )
+    for dag in data.draw(st.lists(st.dates(dt.date(2024, 1, 1), vanaf), min_size=1, max_size=5)):
+        if dag < vanaf:
+            assert op_stand(met, LAAT, dag).kader == op_stand(register, LAAT, dag).kader
+    # from its day on it holds: the fields it sets have its values
+    gevouwen = {k.id: k for k in op_stand(met, LAAT, dt.date.max).kader}
+    later = [w for w in register.wijziging if w.kader == nieuw["kader"]]
+    eigen_datum = {d.id: d.datum for d in register.document}[nieuw["document"]]
+    if all(eigen_datum > {d.id: d.datum for d in register.document}[w.document] for w in later):
+        for veld, waarde in met.wijziging[-1].gezet().items():
+            assert getattr(gevouwen[nieuw["kader"]], veld) == waarde
+
+
+@settings(max_examples=100, deadline=None)
+@given(_registers(), DATUMS)
+def test_groups_and_countings_add_up_on_every_day(
+    paar: tuple[Register, Register], peildatum: dt.date
+) -> None:
+    gevouwen = op_stand(paar[0], LAAT, peildatum)
+    for per in query.GROEPERINGEN:
+        uitkomst = query.totaal(gevouwen, gevouwen.kader, peildatum, per)
+        geheel = uitkomst.totaal
+        assert sum(g.personeel or 0 for g in uitkomst.groepen) == (geheel.personeel or 0)
+        assert sum(geheel.per_telling.values()) == (geheel.personeel or 0)
+        assert sum(g.opgeschort_personeel for g in uitkomst.groepen) == geheel.opgeschort_personeel
+        lopend = [k for k in gevouwen.kader if k.loopt_op(peildatum)]
+        opgeschort = [k for k in lopend if k.status == "opgeschort"]
+        assert geheel.kaders + geheel.opgeschort_kaders == len(lopend)
+        assert geheel.opgeschort_kaders == len(opgeschort)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_registers(), DATUMS, DATUMS)
+def test_verschil_of_a_register_with_itself_is_empty(
+    paar: tuple[Register, Register], stand: dt.date, peildatum: dt.date
+) -> None:
+    from kaders.verschil import bestanden
+
+    een, ander = paar  # the same register in another file order
+    assert bestanden(een, een, stand, peildatum).gelijk
+    assert bestanden(een, ander, stand, peildatum).gelijk
+
