@@ -316,3 +316,59 @@ def test_historie_and_documenten_tables_fit_and_keep_ids_whole(breedte: int) -> 
     code, uit = op_terminal("documenten", breedte=breedte)
     assert code == 0 and max(len(r) for r in uit.splitlines()) <= breedte
     assert {"kst-29521-493", "defensie-20260320", "2026-03-20"} <= set(uit.split())
+
+
+# --- a source per value ----------------------------------------------------------------------
+
+
+def test_toon_cites_each_value_by_its_own_document() -> None:
+    data = _json("toon", "eufor-althea-compagnie")
+    assert isinstance(data, dict)
+    personeel = data["bronnen"]["personeel"]
+    assert personeel["document"] == "kst-29521-494" and "175" in personeel["citaat"]
+    assert data["bronnen"]["begin"]["afgeleid"].startswith("'van oktober 2025'")
+    # a value nr. 493 gave keeps its own source; the framework's quote stays where it came in
+    assert data["bronnen"]["regio"]["document"] == "kst-29521-493"
+    assert data["document"] == "kst-29521-493" and "verkent" in data["citaat"]
+    staf = _json("toon", "eufor-althea-staffunctionarissen", "--peildatum", "2025-06-01")
+    assert isinstance(staf, dict) and staf["personeel"] == 7
+    assert staf["bronnen"]["personeel"]["vanaf"] is None
+    na = _json("toon", "eufor-althea-staffunctionarissen", "--peildatum", "2025-09-01")
+    assert isinstance(na, dict) and na["personeel"] == 10
+    assert na["bronnen"]["personeel"]["vanaf"] == "2025-08-01"
+    assert "1 augustus 2025" in na["bronnen"]["personeel"]["vanaf_citaat"]
+
+
+def test_a_renamed_id_is_found_and_named() -> None:
+    code, uit, fout = _run("toon", "eufor-althea-humint-staf", "-f", "json")
+    assert code == 0 and json.loads(uit)["id"] == "eufor-althea-humint-team"
+    assert "'eufor-althea-humint-staf' is hernoemd" in fout
+
+
+def test_verschil_between_files_folds_both_change_logs(tmp_path: Path) -> None:
+    oud = tmp_path / "oud.toml"
+    nieuw = tmp_path / "nieuw.toml"
+    oud.write_bytes(gebundeld_register().read_bytes())
+    nieuw.write_bytes(oud.read_bytes())
+    code, _, fout = _run(
+        "--register", str(nieuw), "wijzig", "eulex-kosovo", "--document", "kst-29521-494",
+        "--plek", "p", "--citaat", "Het kabinet verlengt", "--personeel", "16",
+    )  # fmt: skip
+    assert code == 0, fout
+    code, _, fout = _run(
+        "--register", str(nieuw), "beeindig", "kfor-imint", "--per", "2026-03-31",
+        "--document", "defensie-20260320", "--plek", "p", "--citaat", "hebben Irak verlaten",
+    )  # fmt: skip
+    assert code == 0, fout
+    code, uit, _ = _run("--register", str(nieuw), "verschil", str(oud), "--peildatum",
+                        "2026-01-01", "-f", "json")  # fmt: skip
+    assert code == 1
+    data = json.loads(uit)
+    gewijzigd = {g["id"]: g["wijzigingen"] for g in data["gewijzigd"]}
+    assert set(gewijzigd) == {"eulex-kosovo", "kfor-imint"}
+    assert {w["document"] for w in gewijzigd["eulex-kosovo"]} == {"kst-29521-494"}
+    args = ("totaal", "--peildatum", "2026-01-01", "-f", "json")
+    totaal = [json.loads(_run("--register", str(p), *args)[1]) for p in (oud, nieuw)]
+    totaal = [t["totaal"]["personeel"] for t in totaal]
+    assert data["totaal"]["oud"]["personeel"] == totaal[0] == 387
+    assert data["totaal"]["nieuw"]["personeel"] == totaal[1] == 388

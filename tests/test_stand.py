@@ -664,4 +664,3 @@ def test_verschil_of_a_register_with_itself_is_empty(
     een, ander = paar  # the same register in another file order
     assert bestanden(een, een, stand, peildatum).gelijk
     assert bestanden(een, ander, stand, peildatum).gelijk
-

@@ -127,3 +127,12 @@ def test_tijdlijn_keeps_numbers_whole(breedte: int) -> None:
     assert max(len(r) for r in uit.splitlines()) <= breedte
     juni = next(r for r in uit.splitlines() if r.strip().startswith("2025-06"))
     assert "452" in juni.split()
+
+
+@pytest.mark.parametrize("breedte", (120, 80))
+def test_toon_keeps_the_quote_of_a_later_document(breedte: int) -> None:
+    _, uit = op_terminal("toon", "eufor-althea-compagnie", breedte=breedte)
+    assert max(len(r) for r in uit.splitlines()) <= breedte
+    plat = " ".join(uit.split())
+    assert "max. 175 [1]" in plat and "maximaal 175 militairen" in plat
+    assert "kst-29521-494" in plat

@@ -350,6 +350,21 @@ def test_interactive_toevoegen_asks_for_the_document(tmp_path: Path) -> None:
         (["document-toevoegen", "--id", "Brief 3", "--soort", "verslag", "--datum",
           "2025-05-01", "--titel", "T"], 1, "is geen geldige sleutel"),
         (["document-toevoegen", "--id", "brief-3"], 2, "ontbrekende opties: --soort, --datum"),
+        # a change names its source: no quote, a blank one, no place
+        (["wijzig", "eulex-kosovo", "--document", "brief-2", "--plek", "p", "--personeel", "16"],
+         1, "veld 'citaat' ontbreekt"),
+        (["wijzig", "eulex-kosovo", "--document", "brief-2", "--plek", "p", "--citaat", "   ",
+          "--personeel", "16"], 1, "veld 'citaat': tekst van alleen spaties"),
+        (["wijzig", "eulex-kosovo", "--document", "brief-2", "--citaat", "c", "--personeel", "16"],
+         1, "veld 'plek' ontbreekt"),
+        (["beeindig", "kort", "--per", "2025-04-30", "--document", "brief-2"], 1,
+         "veld 'citaat' ontbreekt"),
+        (["toevoegen", "--id", "x", "--missie", "M", "--naam", "N", "--regio", "europa", "--type",
+          "civiel", "--organisatie", "EU", "--status", "verkenning", "--bron", "b",
+          "--document", "brief-2"], 2, "ontbrekende opties: --citaat"),
+        # a valid-from day outside the framework's span ('kort' ends 2025-05-31)
+        (["wijzig", "kort", "--document", "brief-2", "--plek", "p", "--citaat", "c",
+          "--personeel", "4", "--vanaf", "2026-01-01"], 1, "vanaf 2026-01-01 ligt buiten"),
     ],
 )  # fmt: skip
 def test_every_refusal_leaves_the_file_byte_identical(
@@ -566,3 +581,18 @@ def test_two_concurrent_wijzig_writers_lose_nothing(tmp_path: Path) -> None:
     assert {f"{n}-{i}" for n in "ab" for i in range(25)} <= toelichtingen
     assert {f"cli-{i}" for i in range(4)} <= toelichtingen
     assert len(laad(pad).wijziging) == 1 + 50 + 4
+
+
+def test_wijzig_with_vanaf_holds_from_that_day_only(tmp_path: Path) -> None:
+    pad = _kopie(tmp_path)
+    uitkomst = kaders(
+        "--register", str(pad), "wijzig", "eulex-kosovo", "--document", "brief-2", "--plek", "p",
+        "--citaat", "twintig per jaar vanaf september", "--personeel", "20",
+        "--vanaf", "2025-09-01", "--vanaf-citaat", "vanaf september",
+    )  # fmt: skip
+    assert uitkomst.returncode == 0, uitkomst.stderr
+    assert laad(pad).wijziging[-1].vanaf == dt.date(2025, 9, 1)
+    for dag, verwacht in (("2025-08-31", 15), ("2025-09-01", 20)):
+        lijst = kaders("--register", str(pad), "list", "--zoek", "eulex", "--peildatum", dag,
+                       "-f", "json")  # fmt: skip
+        assert [k["personeel"] for k in json.loads(lijst.stdout)] == [verwacht], dag
