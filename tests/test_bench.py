@@ -95,6 +95,7 @@ def test_generator_puts_one_error_near_the_end(fout: str, tekst: str, tmp_path: 
     assert meldingen[0].regel is not None and meldingen[0].regel > regels * 0.9
 
 
+@pytest.mark.traag
 def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     uit = tmp_path / "resultaten.json"
     proces = subprocess.run(
