@@ -156,6 +156,7 @@ def test_syntax_errors_name_line_column_and_field() -> None:
         "r.toml:2:8: veld 'naam': ongeldige waarde 'Jan'; tekst hoort tussen aanhalingstekens, "
         "een getal of datum niet"
     )
+    assert melding("a = " + "1" * 5000) == "r.toml: getal met meer dan 4300 cijfers"
     assert melding("x = 1\ny = 2\nz = 3\n[[kader]\n") == (
         "r.toml:4:8: ']]' verwacht aan het eind van de kop"
     )

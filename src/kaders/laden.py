@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import cache, inlezen, models, regels, waarden
+from . import cache, inlezen, models, regels, tomlfouten, waarden
 from .models import Register
 
 # The code that decides whether bytes are a valid register, and what they validate to: a
@@ -15,6 +15,7 @@ VALIDERENDE_CODE = (
     regels.__file__,
     str(Path(models.__file__).with_name("stand.py")),  # by name: imported only to fold
     inlezen.__file__,
+    tomlfouten.__file__,  # which parser reads the text (its version range is pinned there)
 )
 
 
