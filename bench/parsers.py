@@ -9,7 +9,8 @@ result is compared with the standard library's `tomllib`, and each parser gets t
 TOML 1.0 and 1.1 part ways (1.1 allows newlines in inline tables, `\\e`, times without seconds):
 `tomllib` on Python 3.11 reads TOML 1.0, so a parser that takes 1.1 would accept registers the
 fallback refuses. The import time is that of a fresh `python -c "import …"` less `python -c
-pass`, the minimum of five.
+pass`, the minimum of five. Last, each parser reads 10,000 nested arrays in a process of its own:
+an error is an answer, a crash (a signal, no message) is not.
 """
 
 from __future__ import annotations
@@ -65,6 +66,24 @@ def _importtijd(module: str, runs: int = 5) -> float:
     return min(een(f"import {module}") for _ in range(runs)) - min(een("pass") for _ in range(runs))
 
 
+DIEP = 10_000
+
+
+def _diep(naam: str) -> str:
+    """What a parser does with 10,000 nested arrays, in a process of its own."""
+    module, functie = LEZERS[naam]
+    aanroep = (
+        f"{module}.{functie}(t)"
+        if isinstance(functie, str)
+        else (f"{module}.loads(t, toml_version='1.0.0')")
+    )
+    code = f"import {module}\nt = 'a = ' + '[' * {DIEP} + ']' * {DIEP}\n{aanroep}"
+    uitkomst = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    if uitkomst.returncode < 0:
+        return f"crash (signaal {-uitkomst.returncode})"
+    return "leest het" if uitkomst.returncode == 0 else "fout"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Time every importable parser; exit 1 if one gives a result unlike tomllib's."""
     parser = argparse.ArgumentParser(description="Meet de TOML-lezers op één register.")
@@ -94,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.aantal:,} kaders met {args.aantal:,} wijzigingen, "
         f"{len(tekst.encode()) / 1e6:.1f} MB; minimum van {args.runs} runs"
     )
-    print(f"{'lezer':<20} {'versie':<14} {'lezen':>8} {'× tomllib':>10} {'import':>8}  gelijk  1.0")
+    kop = f"{'lezer':<20} {'versie':<14} {'lezen':>8} {'× tomllib':>10} {'import':>8}"
+    print(f"{kop}  gelijk  1.0  {DIEP:,} diep")
     basis = min(tijden["tomllib"])
     fout = False
     for naam, lees in lezers.items():
@@ -111,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{naam:<20} {_versie(module):<14} {snelste * 1000:>6.0f} ms {snelste / basis:>9.2f}×"
             f" {_importtijd(module) * 1000:>5.1f} ms  {'ja' if gelijk else 'NEE':<6}"
             f"  {'ja' if weigert == len(ALLEEN_11) else f'nee ({len(ALLEEN_11) - weigert} x 1.1)'}"
+            f"  {_diep(naam)}"
         )
         fout |= not gelijk
     return 1 if fout else 0

@@ -238,6 +238,7 @@ def machine() -> dict[str, Any]:
         "pydantic": _versie("pydantic"),
         "rich": _versie("rich"),
         "tomli-w": _versie("tomli-w"),
+        "tomli": _versie("tomli"),
         "datum": dt.datetime.now().isoformat(timespec="seconds"),
     }
 
@@ -592,7 +593,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"{gegevens['cpu']}, {gegevens['nproc']} cores; Python {gegevens['python']}, "
         f"Typer {gegevens['typer']}, Pydantic {gegevens['pydantic']}, Rich {gegevens['rich']}, "
-        f"tomli-w {gegevens['tomli-w']}"
+        f"tomli-w {gegevens['tomli-w']}, tomli {gegevens['tomli']}"
     )
     print(f"start: {resultaat['start']}")
     print(tabel(rijen))

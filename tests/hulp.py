@@ -231,3 +231,85 @@ def diep_genest(diepte: int, soort: str = "lijst") -> str:
 lange_regel = st.integers(10_000, 200_000).flatmap(
     lambda n: st.sampled_from(["a", " ", "[", '"', "=", "-", "é", "\x1b"]).map(lambda c: c * n)
 )
+
+
+# --- a writer killed at random moments ----------------------------------------------------------
+
+_STAMCEL = """
+import os, sys
+from pathlib import Path
+{voorbereiding}
+pad = Path(sys.argv[1])
+for regel in sys.stdin:  # one line per round: the prefix of what this round's child writes
+    voorvoegsel = regel.strip()
+    pid = os.fork()
+    if pid == 0:  # the child writes until it is killed, saying after each write that it is done
+        for i in range(1000):
+            schrijf(pad, voorvoegsel, i)
+            os.write(1, f"klaar {{i}}\\n".encode())
+        os._exit(0)
+    os.write(1, f"pid {{pid}}\\n".encode())
+    os.waitpid(pid, 0)
+    os.write(1, b"weg\\n")
+"""
+
+
+class Schrijver:
+    """A process that has imported kaders once and forks a writer per round, to be killed.
+
+    A round is one child that appends record after record to the register; the test kills it
+    after a chosen number of finished writes plus a random moment, so no round depends on how
+    long a process takes to start (a fixed sleep raced with the start on a busy machine), and
+    a round that waits for one finished write makes sure some writes are finished.
+    `voorbereiding` defines `schrijf(pad, voorvoegsel, i)`.
+    """
+
+    def __init__(self, pad: Any, voorbereiding: str) -> None:
+        import subprocess
+        import sys
+
+        self.proces = subprocess.Popen(
+            [sys.executable, "-c", _STAMCEL.format(voorbereiding=voorbereiding), str(pad)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
+
+    def _regel(self) -> str:
+        assert self.proces.stdout is not None
+        regel = self.proces.stdout.readline()
+        assert regel, "de schrijver is gestopt"
+        return regel.strip()
+
+    def ronde(self, voorvoegsel: str, klaar: int, wacht: float) -> int:
+        """One child: kill it after `klaar` finished writes and `wacht` seconds more; wait
+        until it is gone. Returns the number of writes it finished."""
+        import contextlib
+        import os
+        import signal
+        import time
+
+        assert self.proces.stdin is not None
+        self.proces.stdin.write(voorvoegsel + "\n")
+        pid, gedaan = None, 0
+        while pid is None or gedaan < klaar:
+            regel = self._regel()
+            if regel.startswith("pid "):
+                pid = int(regel.split()[1])
+            elif regel.startswith("klaar "):
+                gedaan += 1
+        time.sleep(wacht)
+        with contextlib.suppress(ProcessLookupError):  # it finished all its writes first
+            os.kill(pid, signal.SIGKILL)
+        while (regel := self._regel()) != "weg":
+            gedaan += regel.startswith("klaar ")
+        return gedaan
+
+    def __enter__(self) -> Schrijver:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.proces.stdin is not None:
+            self.proces.stdin.close()
+        self.proces.wait(timeout=60)

@@ -97,6 +97,7 @@ def test_generator_puts_one_error_near_the_end(fout: str, tekst: str, tmp_path: 
     assert meldingen[0].regel is not None and meldingen[0].regel > regels * 0.9
 
 
+@pytest.mark.traag
 def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     uit = tmp_path / "resultaten.json"
     proces = subprocess.run(
@@ -124,3 +125,17 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     assert levend["met_zonder"] > 0 and levend["vouwen"]["problemen"] == 0
     assert levend["met_documenten"] > 0 and levend["met_documenten_per_ronde"] > 0
     assert "wijzigingen, 200 kaders: totaal koud" in proces.stdout
+
+
+@pytest.mark.traag
+def test_parser_benchmark_runs_and_finds_results_equal() -> None:
+    proces = subprocess.run(
+        [sys.executable, str(BENCH / "parsers.py"), "200", "--runs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proces.returncode == 0, proces.stderr
+    regels = {r.split()[0]: r for r in proces.stdout.splitlines()[2:]}
+    assert {"tomllib", "tomli"} <= set(regels)
+    assert all(" ja " in r for r in regels.values())  # same result as tomllib

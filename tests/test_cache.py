@@ -143,3 +143,29 @@ def test_a_fifo_in_place_of_an_entry_is_a_miss_not_a_hang(tmp_path: Path) -> Non
     uitkomst = kaders("--register", str(KLEIN), "list", env={"KADERS_CACHE": str(cache)})
     assert uitkomst.returncode == 0, uitkomst.stderr
     assert "eulex-kosovo" in uitkomst.stdout
+
+
+def test_reading_an_entry_pauses_the_collector_and_turns_it_back_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unpickling a large register with the collector on costs a third more (README)."""
+    import gc
+
+    from kaders import cache
+
+    pad, map_ = _groot(tmp_path / "groot.toml"), tmp_path / "cache"
+    laad(pad, map_)
+    tijdens: list[bool] = []
+    echt = cache._Lezer.load
+
+    def load(self: cache._Lezer) -> object:
+        tijdens.append(gc.isenabled())
+        return echt(self)
+
+    monkeypatch.setattr(cache._Lezer, "load", load)
+    assert laad(pad, map_) == laad(pad)
+    assert tijdens == [False] and gc.isenabled()
+    entry = next(map_.glob("*.pickle"))
+    entry.write_bytes(b"kapot")  # an entry that raises while it is read
+    assert laad(pad, map_) == laad(pad)
+    assert tijdens == [False, False] and gc.isenabled()

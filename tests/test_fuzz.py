@@ -205,6 +205,7 @@ def lees_args(draw: st.DrawFn) -> list[str]:
     return args
 
 
+@pytest.mark.traag
 @FUZZ
 @given(ruw=registerbytes(), lees=lees_args())
 def test_mutated_registers_give_an_answer_or_a_dutch_error(
@@ -220,6 +221,7 @@ def test_mutated_registers_give_an_answer_or_a_dutch_error(
         assert uitkomst.stderr.startswith("kaders: "), uitkomst.stderr
 
 
+@pytest.mark.traag
 @FUZZ
 @given(
     data=register_data(),
@@ -357,6 +359,7 @@ def argumentlijsten(draw: st.DrawFn) -> list[str]:
     return args
 
 
+@pytest.mark.traag
 @FUZZ
 @given(args=argumentlijsten())
 def test_fuzzed_arguments_never_trace(tmp_path: Path, args: list[str]) -> None:
@@ -518,6 +521,7 @@ def _stand(map_: Path) -> dict[str, tuple[str, int]]:
     }
 
 
+@pytest.mark.traag
 @FUZZ
 @given(
     commando=st.sampled_from(["export", *SCHRIJVERS]),
@@ -562,6 +566,7 @@ def test_writing_commands_refuse_what_was_not_asked(
 # --- the appending commands: every refusal leaves the register byte for byte ----------------
 
 
+@pytest.mark.traag
 @FUZZ
 @given(args=wijzig_args())
 def test_wijzig_beeindig_and_documents_refuse_cleanly(tmp_path: Path, args: list[str]) -> None:

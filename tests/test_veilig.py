@@ -447,6 +447,7 @@ def _alle_bestanden(*mappen: Path) -> dict[str, str]:
     return uitkomst
 
 
+@pytest.mark.traag
 def test_no_writing_command_changes_a_byte_it_was_not_asked_to_write(
     tmp_path: Path, alleen_lezen_map: Path
 ) -> None:

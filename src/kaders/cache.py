@@ -21,6 +21,7 @@ import pydantic
 
 from . import __version__, models
 from . import tijdelijk as tijdelijk_
+from .geheugen import zonder_gc
 from .models import Register
 
 try:  # the C unpickler itself: pickle.py costs 1-2 ms more to import, and a hit needs only this
@@ -83,7 +84,8 @@ def haal(map_: Path, naam: str | None) -> Register | None:
             status = os.fstat(fd)
             if not stat.S_ISREG(status.st_mode) or status.st_uid != os.getuid():
                 return None  # not a file, or written by someone else: not trusted
-            gelezen = _Lezer(bestand).load()
+            with zonder_gc():  # a tree without cycles: the collector's passes cost a third
+                gelezen = _Lezer(bestand).load()
     except Exception:  # a damaged or foreign entry is a miss, whatever it raises
         return None
     return gelezen if isinstance(gelezen, Register) else None

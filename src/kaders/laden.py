@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import cache, inlezen, models, regels, waarden
+from . import cache, inlezen, models, regels, tomlfouten, waarden
 from .models import Register
 
 # The code that decides whether bytes are a valid register, and what they validate to: a
@@ -16,6 +16,7 @@ VALIDERENDE_CODE = (
     str(Path(models.__file__).with_name("stand.py")),  # by name: imported only to fold
     str(Path(models.__file__).with_name("logregels.py")),
     inlezen.__file__,
+    tomlfouten.__file__,  # which parser reads the text (its version range is pinned there)
 )
 
 

@@ -2,9 +2,9 @@
 
 The parser is tomli 2.1-2.2, a compiled (mypyc) wheel: the code of the standard library's
 `tomllib` (TOML 1.0, the same results and messages), about twice as fast, and its errors carry
-`msg`, `lineno` and `colno`. Later tomli reads TOML 1.1, which `tomllib` on Python 3.11 refuses;
-the measurements and the other candidates are in bench/README.md. Without tomli (an install
-without its dependencies) the standard library's `tomllib` reads the register.
+`msg`, `lineno` and `colno`. Later tomli reads TOML 1.1, which `tomllib` on Python 3.11 refuses.
+Why not a Rust parser, with measurements: README, Prestaties (`bench/parsers.py`). Without tomli
+(an install without its dependencies) the standard library's `tomllib` reads the register.
 
 The place of an error comes from the parser's attributes, never from searching its text; the
 few patterns here run anchored on one line, with possessive quantifiers only: linear in the
