@@ -299,6 +299,8 @@ class Schrijver:
                 pid = int(regel.split()[1])
             elif regel.startswith("klaar "):
                 gedaan += 1
+            elif regel == "weg":  # the child stopped before its writes: a failing writer
+                raise AssertionError(f"de schrijver stopte na {gedaan} van {klaar} schrijfacties")
         time.sleep(wacht)
         with contextlib.suppress(ProcessLookupError):  # it finished all its writes first
             os.kill(pid, signal.SIGKILL)

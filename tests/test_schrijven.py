@@ -236,7 +236,7 @@ from kaders.schrijven import voeg_toe
 def schrijf(pad, voorvoegsel, i):
     voeg_toe(pad, {"id": f"{voorvoegsel}-{i}", "missie": "M", "naam": "N", "regio": "europa",
                    "organisatie": "EU", "typen": ["civiel"], "status": "verkenning",
-                   "bron": "b", "toelichting": "x" * 2000})
+                   "bron": "b", "citaat": "c", "toelichting": "x" * 2000})
 """
 
 
