@@ -22,8 +22,8 @@ FORMATEN = ("tabel", "json", "jsonl", "csv", "tsv", "markdown")
 COMMANDO_S: dict[str, tuple[str, ...]] = {
     "list": ("list",),
     "list-periode": ("list", "--van", "2025-06-01", "--tot", "2025-12-31"),
-    "toon": ("toon", "EULEX-KOSOVO"),
-    "toon-twee": ("toon", "eulex-kosovo", "kort"),
+    "toon": ("toon", "EULEX-KOSOVO", "--peildatum", "2025-04-04"),
+    "toon-twee": ("toon", "eulex-kosovo", "kort", "--peildatum", "2025-04-04"),
     "totaal": ("totaal", "--peildatum", "2025-04-04", "--stand", "2026-01-01"),
     "totaal-regio": (
         "totaal",

@@ -89,13 +89,9 @@ def nieuw_kader(register: Register, data: Mapping[str, Any]) -> Kader:
     ):
         if p.tabel == "kader" and p.rij == len(register.kader):
             meldingen.append(Melding(regels.als_tekst(p, "in het register (het id bestaat al)")))
-    if aangevuld.get("citaat") is None:
-        meldingen.append(
-            Melding(
-                f"kader '{aangevuld.get('id')}': veld 'citaat': verplicht veld ontbreekt; een "
-                "nieuw kader noemt de woorden uit zijn document waarop het berust"
-            )
-        )
+    if aangevuld.get("citaat") is None:  # a new framework cites the words it rests on
+        tekst = f"kader '{aangevuld.get('id')}': veld 'citaat': verplicht veld ontbreekt"
+        meldingen.append(Melding(tekst + "; een nieuw kader noemt de woorden uit zijn document"))
     documentfouten = _documentfouten(register, aangevuld)
     meldingen += documentfouten
     if meldingen or kader is None:

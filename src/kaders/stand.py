@@ -348,24 +348,3 @@ class Kennis:
 def op_stand(register: Register, stand: dt.date, peildatum: dt.date) -> Register:
     """The register as known on `stand`, each framework as it holds on `peildatum`."""
     return Kennis(register).op(stand, peildatum)
-
-
-def bronnen(register: Register, sinds: dt.date, tot: dt.date) -> dict[tuple[str, str], str]:
-    """Which document last changed each field of a framework between two days of knowledge.
-
-    For (framework id, field): the document of the last change (in fold order) known on `tot`
-    but not on `sinds` that gave the field another value; `afgeleid` counts as a field.
-    """
-    bekend = datums(d for d in register.document if d.datum <= tot)
-    basis = {k.id: k for k in reversed(register.kader)}  # the first of a double id
-    waarden: dict[str, dict[str, Any]] = {}
-    uitkomst: dict[tuple[str, str], str] = {}
-    for wijziging in (register.wijziging[i] for i in volgorde(register.wijziging, bekend)):
-        if (kader := basis.get(wijziging.kader)) is not None:
-            stap = waarden.setdefault(kader.id, {"afgeleid": kader.afgeleid})
-            voor = {veld: stap.get(veld, getattr(kader, veld)) for veld in VERGELEKEN}
-            pas_toe(stap, wijziging.gezet(), wijziging.afgeleid)
-            for veld in VERGELEKEN if bekend[wijziging.document] > sinds else ():
-                if stap.get(veld, voor[veld]) != voor[veld]:
-                    uitkomst[(kader.id, veld)] = wijziging.document
-    return uitkomst

@@ -127,7 +127,9 @@ def totaal(
     gevouwen = register.op(datum)
     kaders = opties.selectie(gevouwen, filters)
     uitkomst = query.totaal(gevouwen, kaders, datum, per, op_type=bool(filters.type_))
-    druk_af(weergaven.totaal(uitkomst, register.stand), doel)
+    from ..uitvoer import totalen
+
+    druk_af(totalen.totaal(uitkomst, register.stand), doel)
 
 
 @met_uitvoer("verloop")

@@ -11,15 +11,9 @@ from ..tijdlijn import Tijdlijn
 from ..verschil import Verschil, Wijziging
 from .tabel import Kolom, teken
 from .tekst import cel
+from .totalen import AFGELEID_UITLEG, SOM_UITLEG, plat, totaal_json
 from .weergave import Scherm, Weergave
-from .weergaven import (
-    AFGELEID_UITLEG,
-    SOM_UITLEG,
-    kader_json,
-    personeel_tekst,
-    plat,
-    totaal_json,
-)
+from .weergaven import kader_json, personeel_tekst
 
 VERSCHIL_KOLOMMEN = ("soort", "id", "veld", "oud", "nieuw", "peildatum")
 TIJDLIJN_KOLOMMEN = (
