@@ -41,6 +41,7 @@ _KLASSEN = {
         models.Kader,
         models.Wijziging,
         models.Afleiding,
+        models.Mandaat,
     )
 } | {("datetime", "date"): dt.date}
 

@@ -17,6 +17,7 @@ from .models import (
     Afleiding,
     Document,
     Kader,
+    Mandaat,
     Metadata,
     Regio,
     Register,
@@ -123,7 +124,7 @@ def laad_tekst(tekst: str, bestand: str) -> Register:
             ]
             meldingen += _samenhang(data, kaart, bestand)
             raise KadersFout(_uniek(meldingen)) from None
-        if register.document or register.wijziging:
+        if register.document or register.wijziging or register.mandaat:
             from .logregels import controleer  # a register without a log needs none of it
 
             problemen = controleer(register)
@@ -190,6 +191,7 @@ _MODELLEN: dict[str, type[BaseModel]] = {
     "kader": Kader,
     "document": Document,
     "wijziging": Wijziging,
+    "mandaat": Mandaat,
     "afgeleid": Afleiding,
 }
 
@@ -223,7 +225,7 @@ def _melding(
         ):
             rid = tabellen[index].get("id")
         voorvoegsel = f"{tabel} '{rid}': " if isinstance(rid, str) else f"{tabel} nr. {index + 1}: "
-    elif tabel in ("document", "wijziging"):
+    elif tabel in ("document", "wijziging", "mandaat"):
         voorvoegsel = _voorvoegsel(tabel, index, data.get(tabel))
     elif tabel == "register":
         voorvoegsel = "[register]: "
@@ -244,6 +246,10 @@ def _voorvoegsel(tabel: str, index: int, tabellen: object) -> str:
     if tabel == "document":
         did = rij.get("id")
         return f"document '{did}': " if isinstance(did, str) else f"document nr. {index + 1}: "
+    if tabel == "mandaat":
+        missie = rij.get("missie")
+        naam = f" (missie '{missie}'): " if isinstance(missie, str) else ": "
+        return f"mandaat nr. {index + 1}{naam}"
     kader = rij.get("kader")
     return f"wijziging nr. {index + 1}" + (
         f" (kader '{kader}'): " if isinstance(kader, str) else ": "

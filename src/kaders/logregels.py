@@ -22,7 +22,7 @@ from .regels import Probleem
 from .stand import VANAF, geldt_op, pas_toe, volgorde
 
 _KADERVELDEN = frozenset(Kader.model_fields)
-_TABELLEN = ("document", "kader", "wijziging")
+_TABELLEN = ("document", "kader", "wijziging", "mandaat")
 
 
 @zonder_gc()
@@ -82,7 +82,45 @@ def controleer(register: Register) -> list[Probleem]:
     for plek, indexen in per_kader.items():
         if any(register.wijziging[i].vanaf is not None for i in indexen):
             problemen += _versies(register, register.kader[plek], indexen, gezet)
+    problemen += _zonder_tekst(register) + _mandaten(register, bekend)
     return sorted(problemen, key=lambda p: (_TABELLEN.index(p.tabel), p.rij))
+
+
+def _zonder_tekst(register: Register) -> list[Probleem]:
+    """Nothing rests on a document whose text is not available: it is known, not read."""
+    onleesbaar = {d.id for d in register.document if not d.tekst_beschikbaar}
+    if not onleesbaar:
+        return []
+    problemen: list[Probleem] = []
+    bronnen: list[tuple[str, list[str | None]]] = [
+        ("kader", [k.document for k in register.kader]),
+        ("wijziging", [w.document for w in register.wijziging]),
+        ("mandaat", [m.document for m in register.mandaat]),
+    ]
+    for tabel, documenten in bronnen:
+        for i, document in enumerate(documenten):
+            if document in onleesbaar:
+                tekst = (
+                    f"{tabel} nr. {i + 1}: document '{document}' heeft geen beschikbare "
+                    "tekst (tekst_beschikbaar = false); niets kan erop berusten"
+                )
+                problemen.append(Probleem(tabel, i, "document", tekst))
+    return problemen
+
+
+def _mandaten(register: Register, bekend: Mapping[str, dt.date]) -> list[Probleem]:
+    """A mandate names a known document and a mission that frameworks have."""
+    problemen: list[Probleem] = []
+    missies = {k.missie for k in register.kader}
+    for i, mandaat in enumerate(register.mandaat):
+        naam = f"mandaat nr. {i + 1} (missie '{mandaat.missie}'): "
+        if mandaat.document not in bekend:
+            tekst = naam + onbekend("document", mandaat.document, bekend)
+            problemen.append(Probleem("mandaat", i, "document", tekst))
+        if mandaat.missie not in missies:
+            tekst = naam + onbekend("missie", mandaat.missie, missies)
+            problemen.append(Probleem("mandaat", i, "missie", tekst))
+    return problemen
 
 
 def _kaders(register: Register, bekend: Mapping[str, dt.date]) -> list[Probleem]:

@@ -32,7 +32,14 @@ Status = Literal[
 ]
 Organisatie = Literal["EU", "NAVO", "VN", "OVSE", "coalitie", "bilateraal", "nationaal"]
 Documentsoort = Literal[
-    "kamerbrief", "artikel-100-brief", "voortgangsrapportage", "verslag", "nieuwsbericht"
+    "kamerbrief",
+    "artikel-100-brief",
+    "voortgangsrapportage",
+    "verslag",
+    "nieuwsbericht",
+    "persbericht",
+    "vn-resolutie",
+    "raadsbesluit",
 ]
 
 # What each status means: how the document speaks of the contribution (feeds the schema).
@@ -132,6 +139,11 @@ class Kader(Strikt):
         default_factory=leeg,
         description="Ids die het kader eerder had: toon en historie vinden het er ook mee.",
     )
+    aanvullend: bool = Field(
+        default=False,
+        description="true: een additionele inzet buiten de nationale kaders van nr. 493, "
+        "ingevoerd door een later document.",
+    )
 
     @model_validator(mode="after")
     def _samenhang(self) -> "Kader":
@@ -195,6 +207,15 @@ class Document(Strikt):
     titel: Tekst = Field(description="Titel van het document.")
     url: Adres | None = Field(
         default=None, description="Waar het document gepubliceerd is; weglaten als onbekend."
+    )
+    tekst_beschikbaar: bool = Field(
+        default=True,
+        description="false: het document is bekend (datum, titel) maar zijn tekst niet; een "
+        "kader of wijziging mag het dan niet als bron noemen.",
+    )
+    opmerking: Tekst | None = Field(
+        default=None,
+        description="Wat over het document zelf te zeggen is, bv. welk adres niet gevonden is.",
     )
 
 
@@ -283,6 +304,20 @@ class Wijziging(Strikt):
         return {naam: velden[naam] for naam in gegeven if velden[naam] is not None}
 
 
+class Mandaat(Strikt):
+    """The end of a mission's own mandate (decided by the UN, the EU, …): a fact about the
+    mission, not about the Dutch framework, with its own source and date."""
+
+    missie: Tekst = Field(description="De missie, zoals in het veld missie van haar kaders.")
+    eind: Datum = Field(description="De laatste dag van het mandaat van de missie.")
+    document: Slug = Field(description="Id van het [[document]] dat het mandaat vastlegt.")
+    plek: Tekst = Field(description="Waar in het document het mandaat staat.")
+    citaat: Tekst = Field(description="De exacte woorden waarop het einde van het mandaat berust.")
+    afgeleid: list[Afleiding] = Field(
+        default_factory=leeg, description="Velden die zijn afgeleid in plaats van gelezen."
+    )
+
+
 class Regio(Strikt):
     """A region of the vocabulary; a parent region includes its sub-regions."""
 
@@ -319,6 +354,10 @@ class Register(Strikt):
         default_factory=leeg,
         description="Wijzigingen van kaders door latere documenten; alleen toevoegen, nooit "
         "herschrijven.",
+    )
+    mandaat: list[Mandaat] = Field(
+        default_factory=leeg,
+        description="Het einde van het mandaat van een missie, met zijn eigen bron.",
     )
 
     @model_validator(mode="after")

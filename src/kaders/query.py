@@ -41,6 +41,7 @@ class Filter(NamedTuple):
     peildatum: dt.date | None = None
     van: dt.date | None = None  # with `tot`: frameworks running at any moment in the period
     tot: dt.date | None = None
+    zonder_aanvullend: bool = False  # only the frameworks of the letters, no additional ones
 
 
 def normaliseer(register: Register, filter_: Filter) -> Filter:
@@ -66,6 +67,7 @@ def normaliseer(register: Register, filter_: Filter) -> Filter:
         peildatum=filter_.peildatum,
         van=filter_.van,
         tot=filter_.tot,
+        zonder_aanvullend=filter_.zonder_aanvullend,
     )
     if fouten:
         raise GebruiksFout(fouten)
@@ -89,6 +91,8 @@ def selecteer(register: Register, filter_: Filter) -> list[Kader]:
         if filter_.organisaties and kader.organisatie not in filter_.organisaties:
             return False
         if filter_.statussen and kader.status not in filter_.statussen:
+            return False
+        if filter_.zonder_aanvullend and kader.aanvullend:
             return False
         if filter_.peildatum is not None and not kader.loopt_op(filter_.peildatum):
             return False
@@ -170,6 +174,8 @@ class Groep(NamedTuple):
     indeling_afgeleid: int | None = None  # of `personeel`, what only the grouping adds
     opgeschort_personeel: int = 0  # suspended: not in `personeel`
     opgeschort_kaders: int = 0
+    aanvullend_personeel: int = 0  # additional deployments outside the letter's frameworks:
+    aanvullend_kaders: int = 0  # not in `personeel` either
 
 
 # The fields a count rests on whatever the grouping: the number and its meaning (a count is a
@@ -202,12 +208,13 @@ def rust_op_afleiding(kader: Kader, velden: frozenset[str]) -> bool:
 
 def groep(naam: str, kaders: Sequence[Kader], indeling: frozenset[str] = frozenset()) -> Groep:
     """Count one group: the known counts of active frameworks are summed; the others are
-    'zonder aantal'; suspended frameworks are counted apart.
+    'zonder aantal'; suspended frameworks and additional deployments are counted apart.
 
     `indeling`: the derived fields that put a framework in this group (see indelingsvelden).
     """
-    actief = [k for k in kaders if k.status != OPGESCHORT]
-    opgeschort = [k for k in kaders if k.status == OPGESCHORT]
+    aanvullend = [k for k in kaders if k.aanvullend]
+    opgeschort = [k for k in kaders if k.status == OPGESCHORT and not k.aanvullend]
+    actief = [k for k in kaders if k.status != OPGESCHORT and not k.aanvullend]
     met = [k for k in actief if k.personeel is not None]
     aantallen = [(k, k.personeel) for k in met if k.personeel is not None]
     afgeleid = [k for k in actief if rust_op_afleiding(k, TELVELDEN)]
@@ -237,6 +244,8 @@ def groep(naam: str, kaders: Sequence[Kader], indeling: frozenset[str] = frozens
         indeling_afgeleid=indeling_afgeleid if met else None,
         opgeschort_personeel=sum(k.personeel or 0 for k in opgeschort),
         opgeschort_kaders=len(opgeschort),
+        aanvullend_personeel=sum(k.personeel or 0 for k in aanvullend),
+        aanvullend_kaders=len(aanvullend),
     )
 
 
@@ -301,21 +310,40 @@ def groepsvolgorde(register: Register, per: str) -> dict[str, int]:
 
 
 class Verloop(NamedTuple):
-    """A framework that ends before a threshold, with the days left from the reference date."""
+    """A framework that ends before a threshold (its own end, or its mission's mandate before
+    it), with the days left from the reference date to the earlier of the two."""
 
     kader: Kader
     dagen_over: int
+    mandaat_eind: dt.date | None = None  # the mission's mandate, when it ends before the frame
 
     @property
     def afgelopen(self) -> bool:
-        """Whether the framework already ended on the reference date."""
+        """Whether the framework (or its mission's mandate) already ended on the date."""
         return self.dagen_over < 0
 
+    @property
+    def reden(self) -> str:
+        """Why it is listed: 'kader eindigt' or 'mandaat eindigt'."""
+        return "kader eindigt" if self.mandaat_eind is None else "mandaat eindigt"
 
-def verloopt(kaders: Iterable[Kader], voor: dt.date, peildatum: dt.date) -> list[Verloop]:
-    """Frameworks whose end lies before the threshold, soonest first."""
-    vroeg = [Verloop(k, (k.eind - peildatum).days) for k in kaders if k.eind < voor]
-    return sorted(vroeg, key=lambda v: (v.kader.eind, v.kader.id))
+
+def verloopt(
+    kaders: Iterable[Kader],
+    voor: dt.date,
+    peildatum: dt.date,
+    mandaten: Mapping[str, dt.date] | None = None,
+) -> list[Verloop]:
+    """Frameworks whose end lies before the threshold, and those whose mission's mandate
+    (`mandaten`: mission -> last day) ends before the framework does; soonest first."""
+    uitkomst: list[Verloop] = []
+    for kader in kaders:
+        mandaat = (mandaten or {}).get(kader.missie)
+        if kader.eind < voor:
+            uitkomst.append(Verloop(kader, (kader.eind - peildatum).days))
+        elif mandaat is not None and mandaat < kader.eind:
+            uitkomst.append(Verloop(kader, (mandaat - peildatum).days, mandaat))
+    return sorted(uitkomst, key=lambda v: (v.mandaat_eind or v.kader.eind, v.kader.id))
 
 
 def binnen_venster(verlopen: Iterable[Verloop]) -> list[Verloop]:

@@ -134,12 +134,14 @@ def gevouwen(
     for plek, waarden in nieuw.items():
         kaders[plek] = kaders[plek].model_copy(update=waarden)
     # model_construct, not model_copy: a copy would keep the cached region indexes.
+    bekend = {d.id for d in documenten}
     return Register.model_construct(
         metadata=register.metadata,
         regio=register.regio,
         document=documenten,
         kader=kaders,
         wijziging=[],
+        mandaat=[m for m in register.mandaat if m.document in bekend],
     )
 
 
@@ -186,6 +188,7 @@ class Kennis:
             document=[d for d in self.ruw.document if d.id in bekend],
             kader=[k for k in self.ruw.kader if k.document is None or k.document in bekend],
             wijziging=[w for w in self.ruw.wijziging if w.document in bekend],
+            mandaat=[m for m in self.ruw.mandaat if m.document in bekend],
         )
 
     def op(self, stand: dt.date, peildatum: dt.date) -> Register:
@@ -206,6 +209,7 @@ class Kennis:
             document=deel.documenten,
             kader=kaders,
             wijziging=[],
+            mandaat=deel.vast.mandaat,
         )
 
     def bronnen(self, kader_id: str, stand: dt.date, peildatum: dt.date) -> dict[str, Bron]:

@@ -239,6 +239,7 @@ class Filters(NamedTuple):
     organisatie: list[str] | None = None
     status: list[str] | None = None
     zoek: str | None = None
+    zonder_aanvullend: bool = False
 
 
 _FILTEROPTIES: dict[str, Any] = {
@@ -281,6 +282,13 @@ _FILTEROPTIES: dict[str, Any] = {
     "zoek": Annotated[
         str | None,
         optie("--zoek", "Zoek in id, missie, naam, regio en landen (zonder accenten).", "TEKST"),
+    ],
+    "zonder_aanvullend": Annotated[
+        bool,
+        typer.Option(
+            "--zonder-aanvullend",
+            help="Alleen de kaders van de brieven, zonder additionele inzet (aanvullend).",
+        ),
     ],
 }
 
@@ -327,7 +335,11 @@ def met_register(functie: Callable[..., T], *, stand: bool) -> Callable[..., T]:
 
 
 # Gives a command the filter options, handed to it as one `filters` argument.
-met_filters = bundel("filters", {n: (soort, None) for n, soort in _FILTEROPTIES.items()}, Filters)
+met_filters = bundel(
+    "filters",
+    {n: (soort, False if n == "zonder_aanvullend" else None) for n, soort in _FILTEROPTIES.items()},
+    Filters,
+)
 
 
 def selectie(
@@ -343,6 +355,7 @@ def selectie(
         organisaties=tuple(filters.organisatie or ()),
         statussen=tuple(filters.status or ()),
         zoek=filters.zoek,
+        zonder_aanvullend=filters.zonder_aanvullend,
         peildatum=peildatum,
         van=periode.van if periode else None,
         tot=periode.tot if periode else None,

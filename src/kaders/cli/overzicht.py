@@ -77,9 +77,10 @@ def toon(
     kaders = [register.vind(tekst, datum) for tekst in kader_ids]
     kennis = register.kennis()
     bronnen = [kennis.bronnen(k.id, register.stand, datum) for k in kaders]
+    mandaten = {m.missie: m for m in gevouwen.mandaat}
     druk_af(
         weergaven.toon_kaders(
-            kaders, gevouwen.regio_index, bronnen, register.bestandsnaam(), datum
+            kaders, gevouwen.regio_index, bronnen, register.bestandsnaam(), datum, mandaten
         ),
         doel,
     )
@@ -155,18 +156,26 @@ def verloopt(
 ) -> None:
     """Toon de kaders die vóór de drempel eindigen, met de dagen die resten.
 
+    Ook de kaders waarvan het mandaat van de missie zelf (besloten door de VN of de EU)
+    eerder eindigt dan het kader: reden 'mandaat eindigt'; --check telt ze mee.
+
     Voorbeeld: kaders verloopt --voor 2026-01-01 --peildatum 2025-04-04
     """
     datum = peildatum or bestand.vandaag()
     gevouwen = register.op(datum)
     drempel = voor or gevouwen.metadata.standaard_eind
     kaders = opties.selectie(gevouwen, filters, periode=periode)
-    verlopen = query.verloopt(kaders, drempel, datum)
+    mandaten = {m.missie: m.eind for m in gevouwen.mandaat}
+    verlopen = query.verloopt(kaders, drempel, datum, mandaten)
     titel = f"Kaders die vóór {drempel} eindigen (peildatum {datum})"
     binnen = query.binnen_venster(verlopen) if check else []
     druk_af(weergaven.verloop(verlopen, titel), doel, EXIT_DATA if binnen else EXIT_OK)
     if binnen:
-        meld(f"{len(binnen)} kader(s) eindigen tussen {datum} en {drempel}")
+        mandaat = sum(1 for v in binnen if v.mandaat_eind is not None)
+        meld(
+            f"{len(binnen)} kader(s) eindigen tussen {datum} en {drempel}"
+            + (f", waarvan {mandaat} doordat het mandaat van de missie eindigt" if mandaat else "")
+        )
         raise typer.Exit(EXIT_DATA)
 
 

@@ -23,6 +23,8 @@ DOCUMENTEN_KOLOMMEN = (
     "url",
     "kaders",
     "wijzigingen",
+    "tekst_beschikbaar",  # added later: at the end, so the columns scripts cut stay put
+    "opmerking",
 )
 HISTORIE_KOLOMMEN = (
     "versie",
@@ -45,6 +47,10 @@ def document_json(regel: Documentregel) -> dict[str, Any]:
 def documenten(regels: Sequence[Documentregel], stand: dt.date) -> Weergave:
     """The documents known on the stand: one row each, with what they introduced and changed."""
     records = [document_json(r) for r in regels]
+    rijen = [
+        {**r, "titel": r["titel"] + ("" if r["tekst_beschikbaar"] else " (tekst niet beschikbaar)")}
+        for r in records
+    ]
     titel = f"Documenten, zoals bekend op {stand}"
     kolommen = (
         ("id", "ID", 0),
@@ -58,7 +64,8 @@ def documenten(regels: Sequence[Documentregel], stand: dt.date) -> Weergave:
     )
     voet = (
         "'Kaders': kaders die het document invoerde; 'Wijzigingen': wijzigingen van kaders "
-        "die het bracht."
+        "die het bracht. 'Tekst niet beschikbaar': het document is bekend, zijn tekst niet; "
+        "niets in het register berust erop."
     )
     return Weergave(
         soort="documenten",
@@ -67,7 +74,7 @@ def documenten(regels: Sequence[Documentregel], stand: dt.date) -> Weergave:
         rijen=records,
         json=records,
         jsonl=records,
-        tabel=lambda scherm: tabel(titel, kolommen, records, scherm, voet),
+        tabel=lambda scherm: tabel(titel, kolommen, rijen, scherm, voet),
     )
 
 

@@ -31,6 +31,8 @@ TELLING_KOLOMMEN = (
     "indeling_afgeleid",
     "opgeschort_personeel",
     "opgeschort_kaders",
+    "aanvullend_personeel",
+    "aanvullend_kaders",
 )
 
 
@@ -53,6 +55,10 @@ def groep_json(groep: Groep) -> dict[str, Any]:
         "opgeschort": {
             "personeel": groep.opgeschort_personeel,
             "kaders": groep.opgeschort_kaders,
+        },
+        "aanvullend": {
+            "personeel": groep.aanvullend_personeel,
+            "kaders": groep.aanvullend_kaders,
         },
         "ids": list(groep.ids),
     }
@@ -105,13 +111,15 @@ def afgeleid_tekst(groep: Groep) -> str:
 def plat(groep: Groep) -> dict[str, Any]:
     """A group as one flat row (csv, tsv, jsonl): nested values as their own columns."""
     rij = groep_json(groep)
-    for sleutel in ("ids", "per_telling", "opgeschort"):
+    for sleutel in ("ids", "per_telling", "opgeschort", "aanvullend"):
         rij.pop(sleutel)
     rij["gelijktijdig"] = groep.per_telling.get("gelijktijdig", 0)
     rij["per_jaar"] = groep.per_telling.get("per-jaar", 0)
     rij["niet_vermeld"] = groep.per_telling.get("niet-vermeld", 0)
     rij["opgeschort_personeel"] = groep.opgeschort_personeel
     rij["opgeschort_kaders"] = groep.opgeschort_kaders
+    rij["aanvullend_personeel"] = groep.aanvullend_personeel
+    rij["aanvullend_kaders"] = groep.aanvullend_kaders
     return rij
 
 
@@ -161,6 +169,12 @@ def totaal(uitkomst: Totaal, stand: dt.date | None = None) -> Weergave:
         voet += (
             f"Opgeschort (niet in de som): {geheel.opgeschort_personeel} personen in "
             f"{geheel.opgeschort_kaders} kader(s). "
+        )
+    if geheel.aanvullend_kaders:
+        voet += (
+            f"Additionele inzet buiten de kaders van de brieven (niet in de som): "
+            f"{geheel.aanvullend_kaders} kader(s), "
+            f"{geheel.aanvullend_personeel or 'onbekend aantal'} personen. "
         )
     voet += (
         "'Zonder aantal': kaders zonder getal in de bron; die tellen niet mee in de som, "

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Kader, Regio, Register
 from ..query import Verloop
+from ..stand import Bron
 from .tabel import tabel
 from .tekst import cel
 from .weergave import Rij, Weergave
 
 if TYPE_CHECKING:
+    from ..models import Mandaat
     from ..stand import Bron
 
 LIJST_KOLOMMEN = (
@@ -45,7 +47,7 @@ LIJST_LEGENDA = (
     "zie kaders toon ID)."
 )
 EXPORT_KOLOMMEN = tuple(Kader.model_fields)
-VERLOOP_KOLOMMEN = (
+VERLOOP_KOLOMMEN = (  # reden and mandaat_eind came later: at the end
     "id",
     "missie",
     "regio",
@@ -56,6 +58,8 @@ VERLOOP_KOLOMMEN = (
     "personeel",
     "duiding",
     "telling",
+    "reden",
+    "mandaat_eind",
 )
 
 
@@ -169,6 +173,7 @@ def toon(
     bronnen: Mapping[str, Bron],
     titel: str | None = None,
     peildatum: dt.date | None = None,
+    mandaat: Mandaat | None = None,
 ) -> Weergave:
     """Everything about one framework as it holds on the date; every value that a later
     document set has its source on a line below it. The title is the mission unless given."""
@@ -192,11 +197,23 @@ def toon(
             bron = bron._replace(afgeleid=None)
             tekst += f" [{later.setdefault(bron, len(later) + 1)}]"
         rijen.append({"veld": INVOERING.get(veld, veld), "waarde": tekst})
+    bronnen = dict(bronnen)
+    if mandaat is not None:  # a fact about the mission, with its own source
+        from ..stand import Bron
+
+        bron = Bron(mandaat.document, mandaat.plek, mandaat.citaat, None)
+        bronnen["mandaat_eind"] = bron
+        nummer = later.setdefault(bron, len(later) + 1)
+        tekst = f"{mandaat.eind.isoformat()} [{nummer}]"
+        if mandaat.eind < kader.eind:
+            tekst += f" — vóór het eind van het kader ({kader.eind.isoformat()})"
+        rijen.append({"veld": "mandaat missie tot", "waarde": tekst})
     for bron, nummer in later.items():
         rijen.append({"veld": f"bron [{nummer}]", "waarde": bron_tekst(bron)})
     for afleiding in kader.afgeleid:
         rijen.append({"veld": f"afgeleid: {afleiding.veld}", "waarde": afleiding.reden})
-    data = {**data, "bronnen": {veld: b.als_json() for veld, b in bronnen.items()}}
+    data["mandaat_eind"] = None if mandaat is None else mandaat.eind.isoformat()
+    data["bronnen"] = {veld: b.als_json() for veld, b in bronnen.items()}
     if peildatum is not None:
         data["peildatum"] = peildatum.isoformat()
     kolommen = (("veld", "Veld"), ("waarde", "Waarde"))
@@ -217,6 +234,7 @@ def toon_kaders(
     bronnen: Sequence[Mapping[str, Bron]],
     bestand: str | None = None,
     peildatum: dt.date | None = None,
+    mandaten: Mapping[str, Mandaat] | None = None,
 ) -> Weergave:
     """One framework as `toon`; several as an array (JSON) and one table after another.
 
@@ -229,6 +247,7 @@ def toon_kaders(
             b,
             f"{k.missie} — {bestand}" if bestand else None,
             peildatum,
+            (mandaten or {}).get(k.missie),
         )
         for k, b in zip(kaders, bronnen, strict=True)
     ]
@@ -254,14 +273,20 @@ def verloop(verlopen: Sequence[Verloop], titel: str) -> Weergave:
         record = kader_json(v.kader)
         record["dagen_over"] = v.dagen_over
         record["afgelopen"] = v.afgelopen
+        record["reden"] = v.reden
+        record["mandaat_eind"] = None if v.mandaat_eind is None else v.mandaat_eind.isoformat()
         json_data.append(record)
         rij = _lijst_rij(v.kader, record)
         rij["resterend"] = "afgelopen" if v.afgelopen else f"{v.dagen_over} dagen"
+        rij["reden_tekst"] = (
+            v.reden if v.mandaat_eind is None else f"mandaat eindigt {v.mandaat_eind}"
+        )
         rijen.append(rij)
     tabel_kolommen = (
         ("id", "ID", 0),
         ("missie", "Missie", 2),
         ("eind", "Eind", 0),
+        ("reden_tekst", "Reden", 1),
         ("resterend", "Resterend", 1),
         ("status", "Status", 4),
         ("personeel_tekst", "Personeel", 3),
