@@ -29,7 +29,7 @@ def _run(*args: str) -> tuple[int, str, str]:
 def test_valideer_bundled_and_summary() -> None:
     code, uit, _ = _run("valideer")
     assert code == 0
-    assert "geldig — 44 kaders (16 zonder aantal), 16 regio's" in uit
+    assert "geldig — 45 kaders (17 zonder aantal), 16 regio's" in uit
 
 
 def test_valideer_invalid_file_exit_1_with_line(tmp_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_export_json_contract() -> None:
     code, uit, _ = _run("export", "--formaat", "json")
     assert code == 0
     records = json.loads(uit)
-    assert len(records) == 44
+    assert len(records) == 45  # 44 of nr. 493, one additional deployment
     verplicht = {
         "id",
         "missie",
@@ -189,7 +189,7 @@ def test_piped_output_is_tsv_without_colour_or_boxes() -> None:
     regels = uitkomst.stdout.splitlines()
     assert regels[0].startswith("id\tmissie\tregio")
     assert "\x1b[" not in uitkomst.stdout and "━" not in uitkomst.stdout
-    assert len(regels) == 45
+    assert len(regels) == 46
 
 
 def test_head_closing_the_pipe_gives_no_traceback() -> None:

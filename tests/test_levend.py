@@ -67,10 +67,11 @@ def test_stand_before_the_first_document_exits_2_naming_its_date(commando: str) 
     gebundeld = str(gebundeld_register())
     args = {"toon": ["eulex-kosovo"], "historie": ["eulex-kosovo"], "verschil": [gebundeld]}
     args = args.get(commando, [])
-    code, _, fout = _run(commando, *args, "--stand", "2025-04-03")
+    # the first document is the EU Council's decision on EUMA's mandate (30 January 2025)
+    code, _, fout = _run(commando, *args, "--stand", "2025-01-29")
     assert code == 2
-    assert "--stand 2025-04-03 ligt vóór het eerste document" in fout
-    assert "'kst-29521-493', 2025-04-04" in fout
+    assert "--stand 2025-01-29 ligt vóór het eerste document" in fout
+    assert "'raad-eu-20250130-euma', 2025-01-30" in fout
     code, _, fout = _run(commando, *args, "--stand", "april")
     assert code == 2 and "ongeldige datum voor --stand: 'april'" in fout
 
@@ -110,14 +111,24 @@ def test_export_toml_on_a_stand_folds_back_to_that_stand(stand: dt.date) -> None
 def test_documenten_json_contract() -> None:
     data = _json("documenten")
     assert isinstance(data, list)
-    assert [d["id"] for d in data] == ["kst-29521-493", "kst-29521-494", "defensie-20260320"]
+    per_id = {d["id"]: d for d in data}
+    assert [d["datum"] for d in data] == sorted(d["datum"] for d in data)
+    assert {"2025-01-30", "2025-08-28", "2025-10-07", "2026-03-09"} <= {d["datum"] for d in data}
     for d in data:
         assert list(d) == [
-            *("id", "soort", "kamerstuk", "datum", "titel", "url", "kaders", "wijzigingen")
+            *("id", "soort", "kamerstuk", "datum", "titel", "url", "tekst_beschikbaar"),
+            *("opmerking", "kaders", "wijzigingen"),
         ]
-    assert [(d["kaders"], d["wijzigingen"]) for d in data] == [(44, 0), (0, 5), (0, 1)]
-    assert data[2]["kamerstuk"] is None and data[0]["url"] is None
-    assert _json("documenten", "--stand", "2025-04-24") == data[:1]
+    telling = {i: (d["kaders"], d["wijzigingen"]) for i, d in per_id.items()}
+    assert telling["kst-29521-493"] == (44, 0) and telling["kst-29521-494"] == (0, 5)
+    assert telling["defensie-20260304"] == (1, 0) and telling["rijksoverheid-20260309"] == (0, 1)
+    onleesbaar = [i for i, d in per_id.items() if not d["tekst_beschikbaar"]]
+    assert onleesbaar == ["kst-29521-495", "kst-29521-496", "kst-29521-497"]
+    assert per_id["defensie-20260320"]["kamerstuk"] is None
+    assert [d["id"] for d in _json("documenten", "--stand", "2025-04-24")] == [  # type: ignore[union-attr]
+        "raad-eu-20250130-euma",
+        "kst-29521-493",
+    ]
 
 
 @pytest.mark.parametrize("formaat", ["tabel", "jsonl", "csv", "tsv", "markdown"])
@@ -144,7 +155,7 @@ def test_historie_of_the_althea_company() -> None:
     data = _json("historie", "EUFOR-ALTHEA-COMPAGNIE")
     assert isinstance(data, dict)
     assert data["id"] == "eufor-althea-compagnie"
-    eerste, tweede = data["versies"]
+    eerste, tweede, _ = data["versies"]
     assert (eerste["datum"], eerste["document"], eerste["wijzigingen"]) == (
         BRIEF,
         "kst-29521-493",
@@ -160,11 +171,14 @@ def test_historie_of_the_althea_company() -> None:
 
 def test_historie_shows_the_later_documents_per_framework() -> None:
     # nr. 494 brings two changes for the team and the staff: the whole span, and from August
+    # and Defence's news of 7 October 2025 gives the company its first day
     wijzigingen = {"eufor-althea-humint-team": 2, "eufor-althea-staffunctionarissen": 2}
     for kid, document in LATER.items():
         data = _json("historie", kid)
         assert isinstance(data, dict)
         later = [document] * wijzigingen.get(kid, 1)
+        if kid == "eufor-althea-compagnie":
+            later.append("defensie-20251007")
         assert [v["document"] for v in data["versies"]] == ["kst-29521-493", *later]
     staf = _json("historie", "eufor-althea-staffunctionarissen")["versies"]  # type: ignore[index]
     assert [(v["datum"], v["vanaf"]) for v in staf[1:]] == [
@@ -222,17 +236,23 @@ def test_verschil_sinds_the_letter_lists_exactly_the_later_changes(register: Reg
     assert code == 1
     data = json.loads(uit)
     assert (data["sinds"], data["tot"]) == (BRIEF, dt.date.today().isoformat())
-    assert data["toegevoegd"] == data["verwijderd"] == data["hernoemd"] == []
+    # the additional deployment was known later, but does not run on 2026-06-01 anymore
+    assert [k["id"] for k in data["toegevoegd"]] == ["evertsen-oostelijke-middellandse-zee"]
+    assert data["verwijderd"] == data["hernoemd"] == []
     assert {g["id"] for g in data["gewijzigd"]} == set(LATER)
     for gewijzigd in data["gewijzigd"]:
         for wijziging in gewijzigd["wijzigingen"]:
-            assert wijziging["document"] == LATER[gewijzigd["id"]]
+            if (gewijzigd["id"], wijziging["veld"]) == ("eufor-althea-compagnie", "begin"):
+                assert wijziging["document"] == "defensie-20251007"
+            elif wijziging["veld"] != "afgeleid":
+                assert wijziging["document"] == LATER[gewijzigd["id"]]
     # every field a later change sets to a new value is there, and nothing else
     gezet = {
         (w.kader, veld)
         for w in register.wijziging
         for veld in w.gezet()
         if veld != "typen"  # the company's type was already militair (derived): a new mark only
+        and w.kader != "evertsen-oostelijke-middellandse-zee"  # added: no field changes
     }
     gevonden = {
         (g["id"], w["veld"])
@@ -254,10 +274,11 @@ def test_verschil_sinds_tsv_names_the_document_and_tot_limits_it() -> None:
     assert code == 1
     kop, *rijen = [r.split("\t") for r in uit.splitlines()]
     assert kop == ["soort", "id", "veld", "oud", "nieuw", "peildatum", "document"]
-    assert {r[6] for r in rijen if r[0] == "gewijzigd"} == {"kst-29521-494"}
+    documenten = {r[6] for r in rijen if r[0] == "gewijzigd" and r[2] != "afgeleid"}
+    assert documenten == {"kst-29521-494", "defensie-20251007"}
     assert "nmi-adviseurs" not in {r[1] for r in rijen}
     assert _run("verschil", "--sinds", "2026-03-20", "--tot", "2026-11-01")[0] == 0
-    assert _run("verschil", "--sinds", "2025-04-26", "--tot", "2026-03-19")[0] == 0
+    assert _run("verschil", "--sinds", "2026-03-10", "--tot", "2026-03-19")[0] == 0
 
 
 def test_verschil_sinds_usage_errors() -> None:
@@ -326,7 +347,14 @@ def test_toon_cites_each_value_by_its_own_document() -> None:
     assert isinstance(data, dict)
     personeel = data["bronnen"]["personeel"]
     assert personeel["document"] == "kst-29521-494" and "175" in personeel["citaat"]
-    assert data["bronnen"]["begin"]["afgeleid"].startswith("'van oktober 2025'")
+    # its first day: read in Defence's news of 7 October 2025, no longer derived
+    begin = data["bronnen"]["begin"]
+    assert (data["begin"], begin["document"], begin["afgeleid"]) == (
+        "2025-10-07",
+        "defensie-20251007",
+        None,
+    )
+    assert data["bronnen"]["telling"]["afgeleid"].startswith("'een inzet van maximaal 175")
     # a value nr. 493 gave keeps its own source; the framework's quote stays where it came in
     assert data["bronnen"]["regio"]["document"] == "kst-29521-493"
     assert data["document"] == "kst-29521-493" and "verkent" in data["citaat"]

@@ -82,8 +82,9 @@ def test_a_mistyped_register_table_suggests_register(tmp_path: Path) -> None:
     pad.write_text(KLEIN.read_text(encoding="utf-8").replace("[register]", "[regsiter]", 1))
     uitkomst = kaders("--register", str(pad), "valideer")
     assert uitkomst.returncode == 1
-    assert "bedoelde u 'register'? Toegestaan: register, regio, document, kader, wijziging." in (
-        uitkomst.stderr
+    assert (
+        "bedoelde u 'register'? Toegestaan: register, regio, document, kader, wijziging, mandaat."
+        in (uitkomst.stderr)
     )
 
 

@@ -19,7 +19,7 @@ from hulp import Schrijver, kader_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kaders import schrijven
+from kaders import schrijven, tomltabel
 from kaders.errors import KadersFout
 from kaders.inlezen import laad_tekst
 from kaders.laden import laad
@@ -123,7 +123,7 @@ def test_append_then_load_roundtrip(tmp_path: Path, data: dict[str, Any]) -> Non
 def test_export_toml_loads_back_to_the_same_register(tmp_path: Path) -> None:
     for bron in (REGISTER, KLEIN):
         register = laad(bron)
-        tekst = schrijven.register_toml(register)
+        tekst = tomltabel.register_toml(register)
         assert tekst.startswith("#:schema ./kaders.schema.json\n")
         assert laad_tekst(tekst, "export.toml") == register
 

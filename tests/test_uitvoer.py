@@ -117,7 +117,7 @@ def test_xlsx_export_reads_back_with_typed_cells(tmp_path: Path) -> None:
 
     pad = tmp_path / "kaders.xlsx"
     code, _, fout = _run("export", "--formaat", "xlsx", "--uitvoer", str(pad))
-    assert code == 0 and "44 kaders geschreven naar" in fout
+    assert code == 0 and "45 kaders geschreven naar" in fout
     boek = load_workbook(pad)
     assert boek.sheetnames == ["Kaders", "Afgeleid", "Documenten", "Bronnen"]
     bronnen = list(boek["Bronnen"].iter_rows(values_only=True))
@@ -127,7 +127,7 @@ def test_xlsx_export_reads_back_with_typed_cells(tmp_path: Path) -> None:
     blad = boek["Kaders"]
     rijen = list(blad.iter_rows(values_only=True))
     kop, data = rijen[0], rijen[1:]
-    assert len(data) == 44
+    assert len(data) == 45
     kolom = {naam: i for i, naam in enumerate(kop)}
     export = {k["id"]: k for k in json.loads(_run("export")[1])}
     for rij in data:
@@ -145,8 +145,11 @@ def test_xlsx_export_reads_back_with_typed_cells(tmp_path: Path) -> None:
     assert afgeleid[0] == ("kader", "veld", "reden")
     assert len(afgeleid) - 1 == sum(len(k["afgeleid"]) for k in export.values())
     documenten = list(boek["Documenten"].iter_rows(values_only=True))
-    assert documenten[0] == ("id", "soort", "kamerstuk", "datum", "titel", "url")
-    assert [d[0] for d in documenten[1:]] == ["kst-29521-493", "kst-29521-494", "defensie-20260320"]
+    assert documenten[0][:6] == ("id", "soort", "kamerstuk", "datum", "titel", "url")
+    assert documenten[0][6:] == ("tekst_beschikbaar", "opmerking")
+    ids = [d[0] for d in documenten[1:]]
+    assert ids[:3] == ["kst-29521-493", "kst-29521-494", "defensie-20260320"]
+    assert {"raad-eu-20250130-euma", "kst-29521-497", "vn-vr-res-2790-2025"} <= set(ids)
     assert isinstance(documenten[1][3], dt.datetime)
 
 
@@ -199,7 +202,8 @@ def test_sqlite_export_has_keys_and_the_same_total(tmp_path: Path) -> None:
     # as known today: nr. 494 gives the Althea company, team and staff their numbers
     totaal = json.loads(_run("totaal", "--peildatum", "2026-01-01", "-f", "json")[1])
     assert som == totaal["totaal"]["personeel"] == 387
-    assert db.execute("SELECT count(*) FROM kader WHERE personeel IS NULL").fetchone()[0] == 13
+    # 13 of nr. 493's frameworks without a number, and the additional deployment (unknown)
+    assert db.execute("SELECT count(*) FROM kader WHERE personeel IS NULL").fetchone()[0] == 14
     april = tmp_path / "april.db"
     assert _run("export", "-f", "sqlite", "-o", str(april), "--stand", "2025-04-04")[0] == 0
     som_april = sqlite3.connect(april).execute(som_2026).fetchone()[0]
@@ -221,9 +225,9 @@ def test_sqlite_export_has_the_documents_and_changes_of_the_stand(tmp_path: Path
     assert _run("export", "-f", "sqlite", "-o", str(pad))[0] == 0
     db = sqlite3.connect(pad)
     assert tabel(db, "PRAGMA foreign_key_check") == []
-    assert [r[0] for r in tabel(db, "SELECT id FROM document ORDER BY datum")] == [
-        *("kst-29521-493", "kst-29521-494", "defensie-20260320")
-    ]
+    documenten = [r[0] for r in tabel(db, "SELECT id FROM document ORDER BY datum, id")]
+    assert documenten[:3] == ["raad-eu-20250130-euma", "kst-29521-493", "kst-29521-494"]
+    assert {"defensie-20260320", "vn-vr-res-2790-2025", "kst-29521-497"} <= set(documenten)
     assert tabel(db, "SELECT kader, document, datum FROM wijziging ORDER BY volgnummer") == [
         ("eufor-althea-compagnie", "kst-29521-494", "2025-04-25"),
         ("eufor-althea-humint-team", "kst-29521-494", "2025-04-25"),
@@ -231,6 +235,8 @@ def test_sqlite_export_has_the_documents_and_changes_of_the_stand(tmp_path: Path
         ("eufor-althea-staffunctionarissen", "kst-29521-494", "2025-04-25"),
         ("eufor-althea-staffunctionarissen", "kst-29521-494", "2025-04-25"),
         ("nmi-adviseurs", "defensie-20260320", "2026-03-20"),
+        ("eufor-althea-compagnie", "defensie-20251007", "2025-10-07"),
+        ("evertsen-oostelijke-middellandse-zee", "rijksoverheid-20260309", "2026-03-09"),
     ]
     velden = json.loads(tabel(db, "SELECT velden FROM wijziging WHERE volgnummer = 1")[0][0])
     assert (velden["personeel"], velden["eind"]) == (175, "2026-10-01")
@@ -249,7 +255,10 @@ def test_sqlite_export_has_the_documents_and_changes_of_the_stand(tmp_path: Path
     april = tmp_path / "april.db"
     assert _run("export", "-f", "sqlite", "-o", str(april), "--stand", "2025-04-04")[0] == 0
     db = sqlite3.connect(april)
-    assert tabel(db, "SELECT id FROM document") == [("kst-29521-493",)]
+    assert sorted(tabel(db, "SELECT id FROM document")) == [
+        ("kst-29521-493",),
+        ("raad-eu-20250130-euma",),
+    ]
     assert tabel(db, "SELECT count(*) FROM wijziging") == [(0,)]
     assert tabel(db, "SELECT count(*) FROM kader") == [(44,)]
 

@@ -241,7 +241,7 @@ def test_one_argument_compares_the_register_in_use(drie: Path) -> None:
     assert [g["id"] for g in data["gewijzigd"]] == ["eulex-kosovo"]
     wijzigingen = {w["veld"]: (w["oud"], w["nieuw"]) for w in data["gewijzigd"][0]["wijzigingen"]}
     assert wijzigingen["landen"] == (["Kosovo"], [])  # drie (the bundled one) is the old side
-    assert len(data["verwijderd"]) == 43
+    assert len(data["verwijderd"]) == 44
     # the same answer as with both arguments written out, OUD first
     code, twee, _ = _run("verschil", str(drie), str(KLEIN), "-f", "json")
     assert code == 1 and json.loads(twee) == data

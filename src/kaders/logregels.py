@@ -63,8 +63,13 @@ def controleer(register: Register) -> list[Probleem]:
         afgeleid = waarden["afgeleid"]
         anders = any(waarden.get(veld, basis[veld]) != nu for veld, nu in gezet[i].items())
         pas_toe(waarden, gezet[i], wijziging.afgeleid)
-        per_kader.setdefault(plek, []).append(i)
-        if not anders and waarden["afgeleid"] == afgeleid:
+        vorige = per_kader.setdefault(plek, [])
+        # With a vanaf the values differ per day: a change may alter only some days' values.
+        gedateerd = wijziging.vanaf is not None or any(
+            register.wijziging[j].vanaf is not None for j in vorige
+        )
+        vorige.append(i)
+        if not anders and not gedateerd and waarden["afgeleid"] == afgeleid:
             tekst = _over(i, wijziging) + (
                 "wijzigt niets: elk gegeven veld heeft die waarde al "
                 f"(na de documenten tot en met {bekend[wijziging.document]})"
@@ -159,7 +164,7 @@ def _versies(
     wijzigingen = register.wijziging
     vanafs = sorted({v for i in indexen if (v := wijzigingen[i].vanaf) is not None})
     for dag in vanafs:
-        for peildatum in (dag - dt.timedelta(days=1), dag):
+        for peildatum in (dag - dt.timedelta(days=1), dag) if dag > dt.date.min else (dag,):
             waarden: dict[str, Any] = {"afgeleid": kader.afgeleid}
             laatste = None
             for i in indexen:
@@ -247,6 +252,13 @@ def _bron(i: int, wijziging: Wijziging, gezet: Mapping[str, Any]) -> list[Proble
                 f"(niet afgeleid: {', '.join(sorted(gezet.keys() - afgeleid))})"
             )
             problemen.append(Probleem("wijziging", i, veld, tekst))
+    span = sorted({"begin", "eind"} & gezet.keys())
+    if wijziging.vanaf is not None and span:
+        tekst = _over(i, wijziging) + (
+            f"een wijziging met vanaf zet geen {' of '.join(span)}: begin en eind zijn de "
+            "looptijd van het kader zelf; zet ze in een wijziging zonder vanaf"
+        )
+        problemen.append(Probleem("wijziging", i, "vanaf", tekst))
     if wijziging.vanaf_citaat is not None and wijziging.vanaf is None:
         tekst = _over(i, wijziging) + "vanaf_citaat hoort bij een 'vanaf'; die ontbreekt"
         problemen.append(Probleem("wijziging", i, "vanaf_citaat", tekst))

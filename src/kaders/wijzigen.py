@@ -21,7 +21,8 @@ from . import logregels, query, regels
 from .errors import GebruiksFout, KadersFout, Melding, dichtstbij, onbekend
 from .inlezen import Regelkaart, laad_tekst
 from .models import BEEINDIGD, Document, Register, Wijziging, canonieke_status
-from .schrijven import aangevulde_tekst, ongeldig_register, tabel_toml, vul_aan
+from .schrijven import aangevulde_tekst, ongeldig_register, vul_aan
+from .tomltabel import tabel_toml
 
 Waarschuw = Callable[[Melding], None] | None
 

@@ -42,10 +42,23 @@ def lijst(
 
     Voorbeeld: kaders list --regio westelijke-balkan --jaar 2026
     """
-    gevouwen = register.op(peildatum)
+    gevouwen = register.op(geldig_op(peildatum, periode))
     gekozen = opties.selectie(gevouwen, filters, peildatum, periode)
     kaders = query.sorteer(gevouwen, gekozen, sorteer)
     druk_af(weergaven.lijst(kaders, register.titel("Nationale kaders")), doel)
+
+
+def geldig_op(peildatum: dt.date | None, periode: Periode) -> dt.date:
+    """The day whose values a list shows: the peildatum; else today, or the nearest day of a
+    period (--van/--tot/--jaar) that does not hold today, so a period shows what held in it."""
+    vandaag = bestand.vandaag()
+    if peildatum is not None:
+        return peildatum
+    if periode.tot is not None and periode.tot < vandaag:
+        return periode.tot
+    if periode.van is not None and periode.van > vandaag:
+        return periode.van
+    return vandaag
 
 
 @met_uitvoer("kader")
@@ -162,7 +175,7 @@ def verloopt(
     Voorbeeld: kaders verloopt --voor 2026-01-01 --peildatum 2025-04-04
     """
     datum = peildatum or bestand.vandaag()
-    gevouwen = register.op(datum)
+    gevouwen = register.op(geldig_op(peildatum, periode))
     drempel = voor or gevouwen.metadata.standaard_eind
     kaders = opties.selectie(gevouwen, filters, periode=periode)
     mandaten = {m.missie: m.eind for m in gevouwen.mandaat}
@@ -199,7 +212,7 @@ def export(
 
     Voorbeeld: kaders export --formaat sqlite --uitvoer kaders.db
     """
-    datum = peildatum or bestand.vandaag()
+    datum = geldig_op(peildatum, periode)
     gevouwen = register.op(datum)
     kaders = opties.selectie(gevouwen, filters, peildatum, periode)
     kennis = register.kennis()

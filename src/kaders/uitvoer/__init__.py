@@ -75,7 +75,7 @@ def _sqlite(weergave: Weergave, scherm: Scherm) -> bytes:
 
 
 def _toml(weergave: Weergave, scherm: Scherm) -> str:
-    from ..schrijven import register_toml  # tomli-w: only when TOML is written
+    from ..tomltabel import register_toml  # tomli-w: only when TOML is written
 
     # The file as it stood on the stand, with the history of the chosen frameworks: it loads
     # back to the same register, and folds to the same frameworks.

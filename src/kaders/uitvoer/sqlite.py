@@ -161,13 +161,19 @@ def _document(
             kamerstuk TEXT,
             datum TEXT NOT NULL,
             titel TEXT NOT NULL,
-            url TEXT
+            url TEXT,
+            tekst_beschikbaar INTEGER NOT NULL,
+            opmerking TEXT
         )"""
     )
     db.executemany(
-        "INSERT INTO document VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO document VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (d.id, d.soort, d.kamerstuk, d.datum.isoformat(), d.titel, d.url)
+            (
+                *(d.id, d.soort, d.kamerstuk, d.datum.isoformat(), d.titel, d.url),
+                int(d.tekst_beschikbaar),
+                d.opmerking,
+            )
             for d in register.document
         ],
     )

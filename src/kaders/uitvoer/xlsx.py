@@ -27,8 +27,11 @@ BLADEN = {
     "documenten": "Documenten",
     "historie": "Historie",
 }
-DOCUMENTKOLOMMEN = ("id", "soort", "kamerstuk", "datum", "titel", "url")
-DATUMKOLOMMEN = frozenset({"begin", "eind", "peildatum", "datum"})
+DOCUMENTKOLOMMEN = (
+    *("id", "soort", "kamerstuk", "datum", "titel", "url"),
+    *("tekst_beschikbaar", "opmerking"),
+)
+DATUMKOLOMMEN = frozenset({"begin", "eind", "peildatum", "datum", "vanaf", "mandaat_eind"})
 EXCEL_MAX_TEKENS = 32_767  # characters in one cell
 EXCEL_EERSTE_JAAR = 1900  # an earlier date becomes #VALUE!: written as ISO text instead
 _BREEDST = 60  # characters; longer text wraps inside its cell
