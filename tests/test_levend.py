@@ -400,3 +400,53 @@ def test_verschil_between_files_folds_both_change_logs(tmp_path: Path) -> None:
     totaal = [t["totaal"]["personeel"] for t in totaal]
     assert data["totaal"]["oud"]["personeel"] == totaal[0] == 387
     assert data["totaal"]["nieuw"]["personeel"] == totaal[1] == 388
+
+
+# --- later documents: mandates, additional deployments, documents known but unread ------------
+
+
+def test_the_company_began_on_7_october_2025_as_known_from_that_day() -> None:
+    args = ("list", "--zoek", "althea", "--peildatum", "2026-01-01")
+    nu = {k["id"]: k for k in _json(*args)}  # type: ignore[union-attr]
+    toen = {k["id"]: k for k in _json(*args, "--stand", "2025-10-06")}  # type: ignore[union-attr]
+    assert nu["eufor-althea-compagnie"]["begin"] == "2025-10-07"
+    assert toen["eufor-althea-compagnie"]["begin"] == "2025-10-01"
+    assert "begin" in {a["veld"] for a in toen["eufor-althea-compagnie"]["afgeleid"]}
+
+
+def test_evertsen_is_an_additional_deployment_counted_apart() -> None:
+    maart = _json("list", "--zoek", "evertsen", "--peildatum", "2026-03-20")
+    assert isinstance(maart, list) and len(maart) == 1
+    assert maart[0]["aanvullend"] is True and maart[0]["personeel"] is None
+    assert _run("list", "--zoek", "evertsen", "--peildatum", "2026-06-01", "-f", "json")[1] in (
+        "",
+        "[]\n",
+    )
+    verkenning = _json("list", "--zoek", "evertsen", "--stand", "2026-03-05")
+    assert isinstance(verkenning, list) and verkenning[0]["status"] == "verkenning"
+    totaal = _json("totaal", "--peildatum", "2026-03-20")
+    assert isinstance(totaal, dict)
+    assert totaal["totaal"]["aanvullend"] == {"personeel": 0, "kaders": 1}
+    assert "evertsen-oostelijke-middellandse-zee" not in totaal["totaal"]["ids"]
+    zonder = _json("list", "--zonder-aanvullend", "--peildatum", "2026-03-20")
+    assert isinstance(zonder, list) and all(not k["aanvullend"] for k in zonder)
+
+
+def test_mission_mandates_are_shown_and_flagged() -> None:
+    unifil = _json("toon", "unifil")
+    assert isinstance(unifil, dict) and unifil["mandaat_eind"] == "2026-12-31"
+    assert unifil["bronnen"]["mandaat_eind"]["document"] == "vn-vr-res-2790-2025"
+    euma = _json("toon", "euma-armenie")
+    assert isinstance(euma, dict) and euma["mandaat_eind"] == "2027-02-19"
+    assert _json("toon", "eulex-kosovo")["mandaat_eind"] is None  # type: ignore[index]
+    verlopen = {v["id"]: v for v in _json("verloopt", "--peildatum", "2026-01-01")}  # type: ignore[union-attr]
+    assert verlopen["unifil"]["reden"] == "mandaat eindigt"
+    assert verlopen["unifil"]["mandaat_eind"] == "2026-12-31"
+    assert verlopen["euma-armenie"]["mandaat_eind"] == "2027-02-19"
+    code, _, fout = _run("verloopt", "--peildatum", "2026-01-01", "--voor", "2026-01-02", "--check")
+    assert code == 1 and "mandaat van de missie eindigt" in fout
+
+
+def test_documents_known_but_unread_are_marked() -> None:
+    code, uit, _ = _run("documenten", "-f", "tabel")
+    assert code == 0 and "tekst niet beschikbaar" in " ".join(uit.split())

@@ -172,6 +172,11 @@ def _tussen(
         raise
     except KadersFout as fout:  # exit 1 means "differ" here
         raise GebruiksFout(fout.meldingen) from None
+    eerste = min((d.datum for d in ruw.document), default=None)
+    if eerste is not None and sinds < eerste:
+        raise GebruiksFout(
+            [f"--sinds {sinds} ligt vóór het eerste document van het register ({eerste})"]
+        )
     uitkomst = tussen(ruw, sinds, tot, peildatum or bestand.vandaag())
     druk_af(vergelijking.verschil(uitkomst, f"stand {sinds}", f"stand {tot}"), doel)
     if not uitkomst.gelijk:
