@@ -10,8 +10,9 @@ import typer.main
 from hypothesis import strategies as st
 from typer import _click as click
 
+from kaders.bronmodellen import DOCUMENTSOORTEN
 from kaders.cli import SCHRIJVENDE_COMMANDOS, app
-from kaders.models import DOCUMENTSOORTEN, DUIDINGEN, STATUSSEN, TELLINGEN, TYPEN
+from kaders.models import DUIDINGEN, STATUSSEN, TELLINGEN, TYPEN
 
 _GROEP = typer.main.get_command(app)
 COMMANDOS = list(_GROEP.list_commands(click.Context(_GROEP)))  # type: ignore[attr-defined]

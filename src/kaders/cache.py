@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pydantic
 
-from . import __version__, models
+from . import __version__, bronmodellen, models
 from . import tijdelijk as tijdelijk_
 from .geheugen import zonder_gc
 from .models import Register
@@ -32,16 +32,16 @@ except ImportError:  # not CPython
 BEWAAR = 8
 _SOORT = ".register.pickle"  # only files named kaders-*.register.pickle are ours
 _KLASSEN = {
-    ("kaders.models", k.__name__): k
+    (k.__module__, k.__name__): k
     for k in (
         models.Register,
         models.Metadata,
         models.Regio,
-        models.Document,
+        bronmodellen.Document,
         models.Kader,
         models.Wijziging,
-        models.Afleiding,
-        models.Mandaat,
+        bronmodellen.Afleiding,
+        bronmodellen.Mandaat,
     )
 } | {("datetime", "date"): dt.date}
 

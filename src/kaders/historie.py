@@ -6,7 +6,8 @@ import datetime as dt
 from collections import Counter
 from typing import NamedTuple
 
-from .models import Document, Register
+from .bronmodellen import Document
+from .models import Register
 
 
 class Documentregel(NamedTuple):

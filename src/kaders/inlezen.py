@@ -9,15 +9,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import grenzen, regels
+from .bronmodellen import Afleiding, Document, Mandaat
 from .errors import KadersFout, Melding, dichtstbij, onbekend
 from .geheugen import zonder_gc
 from .models import (
     BEEINDIGD,
     SAMENHANG,
-    Afleiding,
-    Document,
     Kader,
-    Mandaat,
     Metadata,
     Regio,
     Register,

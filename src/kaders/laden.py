@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import cache, inlezen, models, regels, tomlfouten, waarden
+from . import bronmodellen, cache, inlezen, models, regels, tomlfouten, waarden
 from .models import Register
 
 # The code that decides whether bytes are a valid register, and what they validate to: a
 # cache entry is only valid under exactly this code.
 VALIDERENDE_CODE = (
     models.__file__,
+    bronmodellen.__file__,
     waarden.__file__,
     regels.__file__,
     str(Path(models.__file__).with_name("stand.py")),  # by name: imported only to fold

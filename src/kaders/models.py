@@ -14,7 +14,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import regels
-from .waarden import Adres, Datum, Slug, Strikt, Tekst, leeg
+from .bronmodellen import Afleiding, Document, Mandaat
+from .waarden import Datum, Slug, Strikt, Tekst, leeg
 
 Type = Literal["militair", "civiel", "politie"]
 Duiding = Literal["circa", "maximaal", "exact"]
@@ -31,17 +32,6 @@ Status = Literal[
     "beeindigd",
 ]
 Organisatie = Literal["EU", "NAVO", "VN", "OVSE", "coalitie", "bilateraal", "nationaal"]
-Documentsoort = Literal[
-    "kamerbrief",
-    "artikel-100-brief",
-    "voortgangsrapportage",
-    "verslag",
-    "nieuwsbericht",
-    "persbericht",
-    "vn-resolutie",
-    "raadsbesluit",
-]
-
 # What each status means: how the document speaks of the contribution (feeds the schema).
 STATUS_UITLEG: dict[str, str] = {
     "vastgesteld": "het kabinet stelt het kader vast of besluit tot de bijdrage "
@@ -63,7 +53,6 @@ DUIDINGEN: tuple[str, ...] = get_args(Duiding)
 TELLINGEN: tuple[str, ...] = get_args(Telling)
 STATUSSEN: tuple[str, ...] = get_args(Status)
 ORGANISATIES: tuple[str, ...] = get_args(Organisatie)
-DOCUMENTSOORTEN: tuple[str, ...] = get_args(Documentsoort)
 STAPPEN = ("maand", "kwartaal")  # periods of a timeline
 # Other spellings of a status that input may use; stored and written as the canonical one.
 BEEINDIGD = "beeindigd"  # an ended framework: its end must be its own (regels)
@@ -80,13 +69,6 @@ def canonieke_status(waarde: Any) -> Any:
 
 
 StatusVeld = Annotated[Status, BeforeValidator(canonieke_status)]
-
-
-class Afleiding(Strikt):
-    """A field that was inferred rather than read in the letter, and why."""
-
-    veld: Tekst
-    reden: Tekst
 
 
 def _status_beschrijving() -> str:
@@ -192,33 +174,6 @@ def samenhangfouten(velden: Mapping[str, Any]) -> list[str]:
     return fouten
 
 
-class Document(Strikt):
-    """A source of the register: a letter to parliament, a report, a news item."""
-
-    id: Slug = Field(
-        description="Stabiele sleutel, bv. 'kst-29521-494' voor Kamerstuk 29 521, nr. 494."
-    )
-    soort: Documentsoort = Field(description="Wat voor document het is.")
-    kamerstuk: Tekst | None = Field(
-        default=None,
-        description="Kamerstuknummer, bv. '29 521, nr. 494'; weglaten als het geen Kamerstuk is.",
-    )
-    datum: Datum = Field(description="Datum van het document: vanaf die dag is de inhoud bekend.")
-    titel: Tekst = Field(description="Titel van het document.")
-    url: Adres | None = Field(
-        default=None, description="Waar het document gepubliceerd is; weglaten als onbekend."
-    )
-    tekst_beschikbaar: bool = Field(
-        default=True,
-        description="false: het document is bekend (datum, titel) maar zijn tekst niet; een "
-        "kader of wijziging mag het dan niet als bron noemen.",
-    )
-    opmerking: Tekst | None = Field(
-        default=None,
-        description="Wat over het document zelf te zeggen is, bv. welk adres niet gevonden is.",
-    )
-
-
 # The fields of a framework that a change can set: all but its identity and provenance
 # (id, bron, citaat, document, eerdere_ids) and afgeleid, which a change updates through its
 # own marks.
@@ -302,20 +257,6 @@ class Wijziging(Strikt):
         velden = self.__dict__
         gegeven = self.__pydantic_fields_set__ & _WIJZIGBAAR
         return {naam: velden[naam] for naam in gegeven if velden[naam] is not None}
-
-
-class Mandaat(Strikt):
-    """The end of a mission's own mandate (decided by the UN, the EU, …): a fact about the
-    mission, not about the Dutch framework, with its own source and date."""
-
-    missie: Tekst = Field(description="De missie, zoals in het veld missie van haar kaders.")
-    eind: Datum = Field(description="De laatste dag van het mandaat van de missie.")
-    document: Slug = Field(description="Id van het [[document]] dat het mandaat vastlegt.")
-    plek: Tekst = Field(description="Waar in het document het mandaat staat.")
-    citaat: Tekst = Field(description="De exacte woorden waarop het einde van het mandaat berust.")
-    afgeleid: list[Afleiding] = Field(
-        default_factory=leeg, description="Velden die zijn afgeleid in plaats van gelezen."
-    )
 
 
 class Regio(Strikt):

@@ -16,9 +16,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from .bronmodellen import Afleiding, Document
 from .errors import GebruiksFout, onbekend
 from .geheugen import zonder_gc
-from .models import WIJZIGBARE_VELDEN, Afleiding, Document, Kader, Register, Wijziging
+from .models import WIJZIGBARE_VELDEN, Kader, Register, Wijziging
 from .waarden import json_waarde
 
 VERGELEKEN = (*WIJZIGBARE_VELDEN, "afgeleid")  # what a change can alter in a framework

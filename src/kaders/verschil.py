@@ -225,12 +225,18 @@ def _met_bronnen(
     nieuw_register = nieuw.op(nieuw_stand, peildatum)
     uitkomst = vergelijk(oud_register, nieuw_register, peildatum)
     documenten: dict[tuple[str, str], str] = {}
+    kaders = {k.id: k for k in nieuw_register.kader}
     for gewijzigd in uitkomst.gewijzigd:
         voor = oud.bronnen(gewijzigd.id, oud_stand, peildatum)
         na = nieuw.bronnen(gewijzigd.id, nieuw_stand, peildatum)
+        kader = kaders[gewijzigd.id]
+        invoering = (kader.document, kader.bron, kader.citaat)
         for w in gewijzigd.wijzigingen:
             bron = na.get(w.veld)
-            if bron is not None and bron.document is not None and bron != voor.get(w.veld):
+            if bron is None or bron.document is None:
+                continue
+            # a value a change set names that change's document; one edited in place, none
+            if (bron.document, bron.plek, bron.citaat) != invoering or bron != voor.get(w.veld):
                 documenten[(gewijzigd.id, w.veld)] = bron.document
         # The marks change with the values they mark: the document, if the fields agree.
         andere = {d for (i, _), d in documenten.items() if i == gewijzigd.id}

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from . import logregels, query, regels
+from .bronmodellen import Document
 from .errors import GebruiksFout, KadersFout, Melding, dichtstbij, onbekend
 from .inlezen import Regelkaart, laad_tekst
-from .models import BEEINDIGD, Document, Register, Wijziging, canonieke_status
+from .models import BEEINDIGD, Register, Wijziging, canonieke_status
 from .schrijven import aangevulde_tekst, ongeldig_register, vul_aan
 from .tomltabel import tabel_toml
 

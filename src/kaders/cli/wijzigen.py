@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
+from ..bronmodellen import DOCUMENTSOORTEN
 from ..errors import GebruiksFout
 from ..grenzen import lees_stroom
 from ..models import (
-    DOCUMENTSOORTEN,
     DUIDINGEN,
     ORGANISATIES,
     STATUSSEN,

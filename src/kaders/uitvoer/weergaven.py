@@ -14,7 +14,7 @@ from .tekst import cel
 from .weergave import Rij, Weergave
 
 if TYPE_CHECKING:
-    from ..models import Mandaat
+    from ..bronmodellen import Mandaat
     from ..stand import Bron
 
 LIJST_KOLOMMEN = (
