@@ -46,6 +46,9 @@ def pad(optie: str) -> Callable[[str], Path]:
 
 REGISTER_PARAM = "register_na_commando"  # the --register given after the command
 STAND_PARAM = "stand"  # the --stand of a reading command
+# Not an option: `opties.met_register` gives the output bundle the register in use, which an
+# answer never replaces.
+REGISTER_VOOR_DOEL = "register_voor_doel"
 GEKOZEN = "kaders.register"  # where the register in use is kept for the output options
 
 

@@ -17,6 +17,7 @@ from ..models import ORGANISATIES, STAPPEN, STATUSSEN, TYPEN, Register, canoniek
 from .bestand import (
     GEKOZEN,
     REGISTER_PARAM,
+    REGISTER_VOOR_DOEL,
     STAND_PARAM,
     InGebruik,
     RegisterOpt,
@@ -309,7 +310,9 @@ def met_register(functie: Callable[..., T], *, stand: bool) -> Callable[..., T]:
     `register` argument (`InGebruik`) when it asks for one."""
     handtekening = inspect.signature(functie, eval_str=True)
     wil = "register" in handtekening.parameters
-    eigen = [p for n, p in handtekening.parameters.items() if n not in ("register", "ctx")]
+    doel = REGISTER_VOOR_DOEL in handtekening.parameters  # the output bundle's own parameter
+    verborgen = ("register", "ctx", REGISTER_VOOR_DOEL)
+    eigen = [p for n, p in handtekening.parameters.items() if n not in verborgen]
     kw = inspect.Parameter.KEYWORD_ONLY
     extra = [
         inspect.Parameter("ctx", kw, annotation=typer.Context),
@@ -322,7 +325,9 @@ def met_register(functie: Callable[..., T], *, stand: bool) -> Callable[..., T]:
     def omhulsel(*args: Any, **kwargs: Any) -> T:
         ctx: typer.Context = kwargs.pop("ctx")
         pad = kwargs.pop(REGISTER_PARAM) or ctx.obj or laden.gebundeld_register()
-        ctx.meta[GEKOZEN] = pad
+        ctx.meta[GEKOZEN] = pad  # for completion, which runs outside a command
+        if doel:
+            kwargs[REGISTER_VOOR_DOEL] = pad
         gekozen: dt.date | None = kwargs.pop(STAND_PARAM, None)
         if wil:
             kwargs["register"] = InGebruik(pad, gekozen or vandaag(), gekozen is not None)

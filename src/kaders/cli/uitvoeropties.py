@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from typer._click.globals import get_current_context
 
 from .. import uitvoer
 from .afdruk import Doel
-from .bestand import pad, register_pad
+from .bestand import REGISTER_VOOR_DOEL, pad
 from .bundel import bundel
 from .opties import keuze, vast
 
@@ -71,9 +70,15 @@ _UITVOEROPTIES: dict[str, Any] = {
 }
 
 
-def _doel(formaat: str | None, uitvoer_pad: Path | None, overschrijf: bool, excel: bool) -> Doel:
+def _doel(
+    formaat: str | None,
+    uitvoer_pad: Path | None,
+    overschrijf: bool,
+    excel: bool,
+    register_voor_doel: Path | None,
+) -> Doel:
     """Where an answer goes, with the register in use (which an answer never replaces)."""
-    return Doel(formaat, uitvoer_pad, excel, overschrijf, register_pad(get_current_context()))
+    return Doel(formaat, uitvoer_pad, excel, overschrijf, register_voor_doel)
 
 
 def met_uitvoer(soort: str, standaard: str | None = None) -> Callable[[Callable[..., T]], Any]:
@@ -85,5 +90,6 @@ def met_uitvoer(soort: str, standaard: str | None = None) -> Callable[[Callable[
         "uitvoer_pad": (_UITVOEROPTIES["uitvoer_pad"], None),
         "overschrijf": (_UITVOEROPTIES["overschrijf"], False),
         "excel": (_UITVOEROPTIES["excel"], False),
+        REGISTER_VOOR_DOEL: (Path | None, None),
     }
     return bundel("doel", opties, _doel)
