@@ -72,6 +72,7 @@ class Versie(NamedTuple):
     kader: Kader
     wijziging: int | None
     vanaf: dt.date | None = None
+    vanaf_citaat: str | None = None
 
 
 def eerste_stand(register: Register) -> dt.date | None:
@@ -299,6 +300,7 @@ class Kennis:
                     kader=nieuw,
                     wijziging=index,
                     vanaf=wijziging.vanaf,
+                    vanaf_citaat=wijziging.vanaf_citaat,
                 )
             )
         return uitkomst

@@ -94,6 +94,7 @@ def versie_json(nummer: int, versie: Versie) -> dict[str, Any]:
         "plek": versie.plek,
         "citaat": versie.citaat,
         "vanaf": None if versie.vanaf is None else versie.vanaf.isoformat(),
+        "vanaf_citaat": versie.vanaf_citaat,
         "wijzigingen": [
             {"veld": w.veld, "oud": w.oud, "nieuw": w.nieuw} for w in versie.wijzigingen
         ],
@@ -122,6 +123,7 @@ def historie(kader_id: str, versies: Sequence[Versie], stand: dt.date) -> Weerga
     rijen: list[Rij] = []
     for record, versie in zip(data, versies, strict=True):
         kop = {k: record[k] for k in ("versie", "datum", "document", "plek", "vanaf")}
+        kop["vanaf_citaat"] = record["vanaf_citaat"]
         velden: list[tuple[str | None, Any, Any]]
         if versie.wijziging is None:
             velden = [(None, None, _samenvatting(versie))]
@@ -147,6 +149,9 @@ def historie(kader_id: str, versies: Sequence[Versie], stand: dt.date) -> Weerga
             tabelrijen.append(
                 {**dict.fromkeys(koppen), "veld": "citaat", "nieuw_tekst": rij["citaat"]}
             )
+        if laatste and rij["vanaf_citaat"]:  # the words the valid-from day rests on
+            tekst = rij["vanaf_citaat"]
+            tabelrijen.append({**dict.fromkeys(koppen), "veld": "vanaf", "nieuw_tekst": tekst})
     missie = versies[0].kader.missie if versies else kader_id
     titel = f"Historie van {kader_id} ({missie}), zoals bekend op {stand}"
     kolommen = (
