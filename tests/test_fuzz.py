@@ -550,6 +550,14 @@ def test_writing_commands_refuse_what_was_not_asked(
         invoer = NIEUW_DOCUMENT if commando == "document-toevoegen" else NIEUW_KADER
         uitkomst = _roep(volledig, invoer=json.dumps(invoer))
         _controleer(volledig, uitkomst)
+        extensie = {".json": "json", ".toml": "toml", ".csv": "csv", ".tsv": "tsv"}.get(
+            doelen[doel].suffix
+        )
+        if commando == "export" and extensie not in (None, formaat):
+            # a --formaat that contradicts the file's extension is wrong usage: nothing written
+            assert uitkomst.exit_code == 2, (volledig, uitkomst.stderr)
+            assert _stand(map_) == voor, volledig
+            return
         mag = TOEGESTAAN[commando].get(doel, (False, False))[0 if overschrijf else 1]
         assert uitkomst.exit_code == (0 if mag else 1), (volledig, uitkomst.stderr)
         na = _stand(map_)

@@ -239,13 +239,19 @@ def test_export_never_replaces_the_installed_register(
     voor = geinstalleerd.read_bytes()
     basis = tmp_path / "base.toml"
     shutil.copyfile(REGISTER, basis)
-    for formaat in ("json", "toml", "csv"):
+    for formaat in (["-f", "toml"], []):  # given, or chosen by the extension
         uitkomst = kaders(
-            "--register", str(basis), "export", "-f", formaat, "-o", str(geinstalleerd),
+            "--register", str(basis), "export", *formaat, "-o", str(geinstalleerd),
             "--overschrijf", env=env, cwd=tmp_path,
         )  # fmt: skip
         assert uitkomst.returncode == 1, (formaat, uitkomst.stderr)
         assert "ligt in het geïnstalleerde pakket kaders" in uitkomst.stderr
+    # the case, JSON into the installed kaders.toml: refused as wrong usage already
+    uitkomst = kaders(
+        "--register", str(basis), "export", "-f", "json", "-o", str(geinstalleerd),
+        "--overschrijf", env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert uitkomst.returncode == 2 and "past niet bij --uitvoer" in uitkomst.stderr
     assert geinstalleerd.read_bytes() == voor
     assert kaders("list", "-f", "json", env=env, cwd=tmp_path).returncode == 0
 

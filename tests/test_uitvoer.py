@@ -276,3 +276,20 @@ def test_every_printing_command_takes_the_output_options() -> None:
         _, uit, _ = _run(commando, "--help")
         if "--formaat" in uit:
             assert "--uitvoer" in uit and "--excel" in uit, commando
+
+
+def test_the_extension_of_uitvoer_chooses_the_format(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    werkboek, database = tmp_path / "lijst.xlsx", tmp_path / "alles.sqlite"
+    assert _run("list", "-o", str(werkboek))[0] == 0
+    assert load_workbook(werkboek).sheetnames[0] == "Kaders"
+    assert _run("export", "-o", str(database))[0] == 0
+    assert sqlite3.connect(database).execute("SELECT count(*) FROM kader").fetchone()[0] == 45
+    code, _, fout = _run("list", "-f", "tsv", "-o", str(tmp_path / "x.xlsx"))
+    assert code == 2 and "--formaat tsv past niet bij --uitvoer" in fout
+    assert not (tmp_path / "x.xlsx").exists()
+    code, _, fout = _run("list", "-o", str(tmp_path / "x.db"))
+    assert code == 2 and "kan niet als sqlite" in fout
+    assert _run("list", "-o", str(tmp_path / "x.json"))[0] == 0
+    assert json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))[0]["id"]

@@ -90,8 +90,9 @@ def test_export_never_replaces_the_register_in_use(tmp_path: Path) -> None:
     os.link(zelf, tmp_path / "hard.toml")
     voor = _sha(zelf)
     for doel in ("self.toml", "./self.toml", str(zelf), "link.toml", "hard.toml"):
-        for formaat in ("toml", "csv"):
-            args = ["--register", "self.toml", "export", "--formaat", formaat, "--regio", "afrika"]
+        for formaat in ("toml", None):  # given, or chosen by the extension
+            args = ["--register", "self.toml", "export", "--regio", "afrika"]
+            args += ["--formaat", formaat] if formaat else []
             uitkomst = subprocess.run(
                 [sys.executable, "-m", "kaders", *args, "--uitvoer", doel, "--overschrijf"],
                 capture_output=True,
@@ -467,8 +468,11 @@ def test_no_writing_command_changes_a_byte_it_was_not_asked_to_write(
     geweigerd: list[list[str]] = []
     for doel in (register, werk / "link.toml", werk / "hard.toml", alleen_lezen, bestaand):
         for formaat in ("json", "jsonl", "csv", "tsv", "toml", "tabel"):
+            if formaat != doel.suffix[1:]:
+                continue  # a --formaat that contradicts the extension is a usage error (exit 2)
             extra = ["--overschrijf"] if doel != bestaand else []
             geweigerd.append(["export", "-f", formaat, "--uitvoer", str(doel), *extra])
+            geweigerd.append(["export", "--uitvoer", str(doel), *extra])
     geweigerd.append(["export", "--uitvoer", str(alleen_lezen_map / "nieuw.json")])
     geweigerd.append(["export", "--uitvoer", str(in_vaste_map), "--overschrijf"])
     for doel in (alleen_lezen, werk / "link-alleen-lezen.toml", in_vaste_map):

@@ -1,6 +1,7 @@
 """The output options every printing command shares: --formaat (from the format registry),
 --uitvoer and --excel, bundled by one decorator into a `Doel`."""
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -8,6 +9,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from .. import uitvoer
+from ..errors import GebruiksFout
 from .afdruk import Doel
 from .bestand import REGISTER_VOOR_DOEL, pad
 from .bundel import bundel
@@ -70,15 +72,43 @@ _UITVOEROPTIES: dict[str, Any] = {
 }
 
 
+def _extensies() -> dict[str, str]:
+    """The format a file name's extension asks for: '.xlsx' -> xlsx, '.db' -> sqlite, …"""
+    namen = {f".{naam}": naam for naam in uitvoer.FORMATEN if naam != "tabel"}
+    return namen | {".db": "sqlite", ".md": "markdown"}
+
+
 def _doel(
+    soort: str,
+    standaard: str | None,
     formaat: str | None,
     uitvoer_pad: Path | None,
     overschrijf: bool,
     excel: bool,
     register_voor_doel: Path | None,
 ) -> Doel:
-    """Where an answer goes, with the register in use (which an answer never replaces)."""
-    return Doel(formaat, uitvoer_pad, excel, overschrijf, register_voor_doel)
+    """Where an answer goes, with the register in use (which an answer never replaces).
+
+    Without --formaat the extension of --uitvoer chooses the format (`-o lijst.xlsx` is a
+    workbook); a --formaat that contradicts the extension is a usage error naming both.
+    """
+    gevraagd = None
+    if uitvoer_pad is not None and str(uitvoer_pad) != "-":
+        gevraagd = _extensies().get(uitvoer_pad.suffix.lower())
+    if gevraagd is not None:
+        if formaat is not None and formaat != gevraagd:
+            raise GebruiksFout(
+                [
+                    f"--formaat {formaat} past niet bij --uitvoer {uitvoer_pad} (een "
+                    f"{gevraagd}-bestand); laat --formaat weg of kies een passende extensie"
+                ]
+            )
+        if gevraagd not in uitvoer.namen(soort):
+            geldig = ", ".join(uitvoer.namen(soort))
+            tekst = f"--uitvoer {uitvoer_pad}: dit antwoord kan niet als {gevraagd}"
+            raise GebruiksFout([f"{tekst}; kies uit {geldig}"])
+    gekozen = formaat or gevraagd or standaard
+    return Doel(gekozen, uitvoer_pad, excel, overschrijf, register_voor_doel)
 
 
 def met_uitvoer(soort: str, standaard: str | None = None) -> Callable[[Callable[..., T]], Any]:
@@ -86,10 +116,10 @@ def met_uitvoer(soort: str, standaard: str | None = None) -> Callable[[Callable[
     --excel, handed to it as one `doel` argument."""
     formaat = Annotated[str | None, formaat_optie(soort, standaard)]
     opties: dict[str, tuple[Any, Any]] = {
-        "formaat": (formaat, standaard),
+        "formaat": (formaat, None),  # the default is applied after the extension (_doel)
         "uitvoer_pad": (_UITVOEROPTIES["uitvoer_pad"], None),
         "overschrijf": (_UITVOEROPTIES["overschrijf"], False),
         "excel": (_UITVOEROPTIES["excel"], False),
         REGISTER_VOOR_DOEL: (Path | None, None),
     }
-    return bundel("doel", opties, _doel)
+    return bundel("doel", opties, functools.partial(_doel, soort, standaard))
