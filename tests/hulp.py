@@ -196,7 +196,7 @@ def wijzig_args(draw: st.DrawFn) -> list[str]:
         kader = draw(_of_vreemd(st.sampled_from([*KLEIN_KADERS, "KORT", "onbekend"])))
         args = [soort, kader, "--document", document]
         if soort == "beeindig":
-            args += ["--per", draw(_of_vreemd(st.dates(dt.date(2024, 1, 1)).map(str)))]
+            args += ["--eind", draw(_of_vreemd(st.dates(dt.date(2024, 1, 1)).map(str)))]
         else:
             args += draw(wijziging_opties())
     if draw(st.integers(0, 4)) == 0:

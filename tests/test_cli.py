@@ -127,7 +127,7 @@ def test_unknown_values_exit_2_with_suggestion() -> None:
         (["totaal", "--per", "regios"], "bedoelde u 'regio'?"),
         (["list", "--formaat", "jsno"], "bedoelde u 'json'?"),
         (["list", "--regoi", "x"], "onbekende optie '--regoi'; bedoelde u '--regio'?"),
-        (["lijst"], "bedoelde u 'list'?"),
+        (["lisst"], "bedoelde u 'list'?"),
         (["totaal", "--peildatum", "2026-02-30"], "ongeldige datum voor --peildatum"),
     ):
         code, uit, fout = _run(*args)

@@ -199,7 +199,7 @@ WRITERS = [
      "--titel", "t"],
     ["wijzig", "kort", "--document", "brief-1", "--citaat", "c", "--plek", "p", "--personeel",
      "3", "--duiding", "circa", "--telling", "gelijktijdig"],
-    ["beeindig", "kort", "--document", "brief-1", "--citaat", "c", "--plek", "p", "--per",
+    ["beeindig", "kort", "--document", "brief-1", "--citaat", "c", "--plek", "p", "--eind",
      "2025-06-01"],
     ["list"],
     ["valideer"],

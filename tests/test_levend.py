@@ -384,7 +384,7 @@ def test_verschil_between_files_folds_both_change_logs(tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 0, fout
     code, _, fout = _run(
-        "--register", str(nieuw), "beeindig", "kfor-imint", "--per", "2026-03-31",
+        "--register", str(nieuw), "beeindig", "kfor-imint", "--eind", "2026-03-31",
         "--document", "defensie-20260320", "--plek", "p", "--citaat", "hebben Irak verlaten",
     )  # fmt: skip
     assert code == 0, fout

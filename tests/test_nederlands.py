@@ -127,7 +127,7 @@ def _fout(*args: str) -> str:
 @pytest.mark.parametrize(
     ("args", "melding"),
     [
-        (["lijst"], "kaders: onbekend commando 'lijst'; bedoelde u 'list'? Geldig: "),
+        (["lisst"], "kaders: onbekend commando 'lisst'; bedoelde u 'list'? Geldig: "),
         (["list", "--regio"], "kaders: optie '--regio' verwacht een waarde"),
         (["verloopt", "--check=ja"], "kaders: optie '--check' neemt geen waarde"),
         (["list", "extra"], "kaders: onverwacht extra argument: extra"),

@@ -163,7 +163,7 @@ def test_droog_prints_the_toml_and_writes_nothing(tmp_path: Path) -> None:
 def test_beeindig_is_status_and_end(tmp_path: Path) -> None:
     pad = _kopie(tmp_path)
     uitkomst = kaders(
-        "beeindig", "verkenning-politie", "--per", "2026-12-31", "--document", "brief-2", "--citaat", "c",
+        "beeindig", "verkenning-politie", "--eind", "2026-12-31", "--document", "brief-2", "--citaat", "c",
         "--plek", "Alinea 3", "--register", str(pad),
     )  # fmt: skip
     assert uitkomst.returncode == 0, uitkomst.stderr
@@ -335,9 +335,9 @@ def test_interactive_toevoegen_asks_for_the_document(tmp_path: Path) -> None:
           "begin: geschat"], 1, "afgeleid noemt veld 'begin', maar deze wijziging zet dat"),
         (["wijzig", "eulex-kosovo", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--status", "beeindigd"], 1,
          "status 'beeindigd' maar eind is het standaardeinde 2028-06-30"),
-        (["beeindig", "kort", "--per", "2028-06-30", "--document", "brief-2", "--citaat", "c", "--plek", "p"], 1,
+        (["beeindig", "kort", "--eind", "2028-06-30", "--document", "brief-2", "--citaat", "c", "--plek", "p"], 1,
          "status 'beeindigd' maar eind is het standaardeinde"),
-        (["beeindig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p"], 2, "'--per' ontbreekt"),
+        (["beeindig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p"], 2, "ontbrekende optie '--eind'"),
         (["document-toevoegen", "--id", "brief-2", "--soort", "verslag", "--datum",
           "2025-05-01", "--titel", "T"], 1, "nieuw document 'brief-2': id komt al voor"),
         (["document-toevoegen", "--id", "brief-3", "--soort", "brief", "--datum",
@@ -355,7 +355,7 @@ def test_interactive_toevoegen_asks_for_the_document(tmp_path: Path) -> None:
           "--personeel", "16"], 1, "veld 'citaat': tekst van alleen spaties"),
         (["wijzig", "eulex-kosovo", "--document", "brief-2", "--citaat", "c", "--personeel", "16"],
          1, "veld 'plek' ontbreekt"),
-        (["beeindig", "kort", "--per", "2025-04-30", "--document", "brief-2"], 1,
+        (["beeindig", "kort", "--eind", "2025-04-30", "--document", "brief-2"], 1,
          "veld 'citaat' ontbreekt"),
         (["toevoegen", "--id", "x", "--missie", "M", "--naam", "N", "--regio", "europa", "--type",
           "civiel", "--organisatie", "EU", "--status", "verkenning", "--bron", "b",
@@ -466,7 +466,7 @@ def test_read_only_and_linked_targets_are_refused(tmp_path: Path) -> None:
         ):
             for args in (
                 ["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--personeel", "4"],
-                ["beeindig", "kort", "--per", "2025-04-30", "--document", "brief-2", "--citaat", "c", "--plek", "p"],
+                ["beeindig", "kort", "--eind", "2025-04-30", "--document", "brief-2", "--citaat", "c", "--plek", "p"],
                 ["document-toevoegen", "--id", "d", "--soort", "verslag", "--datum",
                  "2025-05-01", "--titel", "T"],
             ):  # fmt: skip
@@ -508,7 +508,7 @@ def test_the_bundled_register_is_read_only_for_every_writer() -> None:
     meegeleverd = Path(wijzigen.__file__).parent / "data" / "kaders.toml"
     for args in (
         ["wijzig", "kort", "--document", "kst-29521-494", "--citaat", "c", "--plek", "p", "--personeel", "4"],
-        ["beeindig", "nmi-adviseurs", "--per", "2026-03-20", "--document", "defensie-20260320", "--citaat", "c", "--plek", "p"],
+        ["beeindig", "nmi-adviseurs", "--eind", "2026-03-20", "--document", "defensie-20260320", "--citaat", "c", "--plek", "p"],
         ["document-toevoegen", "--id", "d", "--soort", "verslag", "--datum", "2025-05-01",
          "--titel", "T"],
     ):  # fmt: skip
@@ -600,3 +600,20 @@ def test_wijzig_with_vanaf_holds_from_that_day_only(tmp_path: Path) -> None:
         lijst = kaders("--register", str(pad), "list", "--zoek", "eulex", "--peildatum", dag,
                        "-f", "json")  # fmt: skip
         assert [k["personeel"] for k in json.loads(lijst.stdout)] == [verwacht], dag
+
+
+def test_beeindig_takes_eind_and_still_per_with_a_note(tmp_path: Path) -> None:
+    pad = _kopie(tmp_path)
+    bron = ["--document", "brief-2", "--citaat", "c", "--plek", "p", "--droog"]
+    nieuw = kaders("--register", str(pad), "beeindig", "kort", "--eind", "2025-04-30", *bron)
+    assert nieuw.returncode == 0 and "eind = 2025-04-30" in nieuw.stdout
+    assert "verouderd" not in nieuw.stderr
+    oud = kaders("--register", str(pad), "beeindig", "kort", "--per", "2025-04-30", *bron)
+    assert oud.returncode == 0 and oud.stdout == nieuw.stdout
+    assert "--per is verouderd" in oud.stderr
+    geen = kaders("--register", str(pad), "beeindig", "kort", *bron)
+    assert geen.returncode == 2 and "'--eind'" in geen.stderr
+
+
+def test_lijst_is_the_dutch_name_of_list() -> None:
+    assert kaders("lijst", "-f", "json").stdout == kaders("list", "-f", "json").stdout

@@ -34,6 +34,8 @@ COMMANDOS: dict[str, str] = {
     "beeindig": "wijzigen:beeindig",
     "schema": "overzicht:schema",
 }
+# Other names of a command (not listed in the help): the Dutch word for `list`.
+ALIASSEN = {"lijst": "list"}
 SCHRIJVENDE_COMMANDOS = frozenset(
     {"toevoegen", "document-toevoegen", "wijzig", "beeindig"}
 )  # the commands that change a register
@@ -75,6 +77,7 @@ class Commandogroep(KadersGroep):
         return list(COMMANDOS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        cmd_name = ALIASSEN.get(cmd_name, cmd_name)
         if cmd_name not in self.commands and cmd_name in COMMANDOS:
             # Every command also takes --register after its name (wins over one before it).
             callback = opties.met_register(functie(cmd_name), stand=cmd_name in OP_STAND)

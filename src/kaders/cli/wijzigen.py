@@ -175,23 +175,34 @@ def wijzig(
 def beeindig(
     register: InGebruik,
     kader: IdArg,
-    per: Annotated[
-        dt.date,
-        datum_optie("--per", "Laatste dag van de bijdrage (JJJJ-MM-DD; verplicht)."),
-    ],
     document: DocumentOpt,
+    eind: Annotated[
+        dt.date | None,
+        datum_optie("--eind", "Laatste dag van de bijdrage (JJJJ-MM-DD; verplicht)."),
+    ] = None,
+    per: Annotated[
+        dt.date | None,
+        datum_optie("--per", "Verouderd: gebruik --eind (werkt nog één versie)."),
+    ] = None,
     plek: PlekOpt = None,
     citaat: CitaatOpt = None,
     droog: DroogOpt = False,
 ) -> None:
-    """Leg vast dat een document een kader beëindigt: status beeindigd en eind = --per.
+    """Leg vast dat een document een kader beëindigt: status beeindigd en eind = --eind.
 
     Kort voor: kaders wijzig ID --status beeindigd --eind DATUM --document DOC.
 
-    Voorbeeld: kaders --register kopie.toml beeindig nmi-adviseurs --per 2026-03-20 --document
-    defensie-20260320 --droog
+    Voorbeeld: kaders --register kopie.toml beeindig kfor-imint --eind 2026-12-31 \
+    --document kst-29521-494 --plek "P" --citaat "C" --droog
     """
-    velden: dict[str, Any] = {"status": "beeindigd", "eind": per}
+    if per is not None:
+        meld("let op: --per is verouderd en verdwijnt in een volgende versie; gebruik --eind")
+        if eind is not None and eind != per:
+            raise GebruiksFout([f"--eind {eind} en --per {per} spreken elkaar tegen; geef --eind"])
+    laatste = eind or per
+    if laatste is None:
+        raise GebruiksFout(["ontbrekende optie '--eind' (de laatste dag van de bijdrage)"])
+    velden: dict[str, Any] = {"status": "beeindigd", "eind": laatste}
     _voeg_toe(register, kader, document, plek, citaat, velden, None, droog)
 
 
