@@ -177,3 +177,14 @@ def test_table_draws_a_bar_proportional_to_the_total(register: Register) -> None
     smal = uitvoer.schrijf(vergelijking.tijdlijn(lijn), "tabel", Scherm(60))
     assert max(len(r) for r in smal.splitlines()) <= 60
     assert "te breed voor dit scherm" in " ".join(smal.split())
+
+
+def test_a_table_names_the_stand_it_was_asked_for() -> None:
+    args = ("tijdlijn", "--jaar", "2026", "--stap", "kwartaal", "-f", "tabel")
+    code, uit, _ = _run(*args, "--stand", "2025-04-04")
+    assert code == 0 and "zoals bekend op 2025-04-04" in " ".join(uit.split())
+
+
+def test_a_day_that_does_not_exist_is_named_as_such() -> None:
+    code, _, fout = _run("tijdlijn", "--van", "2028-06-31")
+    assert code == 2 and "'2028-06-31' bestaat niet" in fout and "verwacht" not in fout

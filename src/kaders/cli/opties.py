@@ -46,8 +46,10 @@ def lees_datum(waarde: str, optie: str) -> dt.date:
     ):
         try:
             return dt.date.fromisoformat(waarde)
-        except ValueError:
-            pass
+        except ValueError:  # the form is right, the day does not exist
+            raise GebruiksFout(
+                [f"ongeldige datum voor {optie}: '{waarde}' bestaat niet (bv. 2026-01-01)"]
+            ) from None
     raise GebruiksFout(
         [f"ongeldige datum voor {optie}: '{waarde}'; verwacht JJJJ-MM-DD, bv. 2026-01-01"]
     )

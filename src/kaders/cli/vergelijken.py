@@ -219,4 +219,4 @@ def tijdlijn(
         return gevouwen, opties.selectie(gevouwen, filters, periode=periode)
 
     lijn = maak_tijdlijn(kaders_op, begin, eind, stap, per, op_type=bool(filters.type_))
-    druk_af(vergelijking.tijdlijn(lijn, register.stand), doel)
+    druk_af(vergelijking.tijdlijn(lijn, register.stand, register.stand_gegeven), doel)

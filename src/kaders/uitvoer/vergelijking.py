@@ -276,7 +276,7 @@ def _breedte(kolommen: Sequence[Sequence[str]]) -> int:
     return sum(max(len(regel) for c in kolom for regel in c.split("\n")) + 3 for kolom in kolommen)
 
 
-def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
+def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm, stand: dt.date | None = None) -> str:
     """Periods as rows, a column per group when they fit, and a bar of the total."""
     totaal_rij = [p.totaal.totaal for p in lijn.periodes]
     grootste = max((t.personeel or 0 for t in totaal_rij), default=0)
@@ -326,6 +326,8 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm) -> str:
     ]
     elk = "elke maand" if lijn.stap == "maand" else "elk kwartaal"
     titel = f"Personeel per {lijn.stap} per {lijn.per}, op de eerste dag van {elk}"
+    if stand is not None:
+        titel += f", zoals bekend op {stand}"
     voet = (
         "'?': alleen kaders zonder aantal; leeg: geen lopend kader. 'Zonder aantal' telt "
         "kaders zonder getal in de brief; die tellen niet mee in de som, ook niet als 0. "
@@ -341,8 +343,11 @@ def _getal_of_vraag(waarde: int | None) -> str:
     return "?" if waarde is None else str(waarde)
 
 
-def tijdlijn(lijn: Tijdlijn, stand: dt.date | None = None) -> Weergave:
-    """The timeline: a row per period and group, and a table with a bar per period."""
+def tijdlijn(
+    lijn: Tijdlijn, stand: dt.date | None = None, stand_in_titel: bool = False
+) -> Weergave:
+    """The timeline: a row per period and group, and a table with a bar per period; the
+    table's title names the stand when one was asked for (JSON always has it)."""
     rijen = tijdlijn_rijen(lijn)
     return Weergave(
         soort="tijdlijn",
@@ -351,5 +356,5 @@ def tijdlijn(lijn: Tijdlijn, stand: dt.date | None = None) -> Weergave:
         rijen=rijen,
         json=tijdlijn_json(lijn, stand),
         jsonl=rijen,
-        tabel=lambda scherm: _tijdlijn_tabel(lijn, scherm),
+        tabel=lambda scherm: _tijdlijn_tabel(lijn, scherm, stand if stand_in_titel else None),
     )
