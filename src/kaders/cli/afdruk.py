@@ -11,6 +11,7 @@ import typer
 
 from .. import uitvoer
 from ..errors import GebruiksFout, KadersFout, os_fout
+from ..uitvoer.tekst import kaders_tekst
 from ..veilig_tekst import toonbaar
 
 EXIT_OK, EXIT_DATA, EXIT_GEBRUIK, EXIT_AFGEBROKEN = 0, 1, 2, 130
@@ -121,7 +122,7 @@ def druk_af(weergave: uitvoer.Weergave, doel: Doel, code_bij_breuk: int = EXIT_O
             register=doel.register,
             overschrijven=doel.overschrijf,
         )
-        aantal = f"{len(weergave.rijen)} kaders" if weergave.soort in _LIJSTEN else "uitvoer"
+        aantal = kaders_tekst(len(weergave.rijen)) if weergave.soort in _LIJSTEN else "uitvoer"
         meld(f"{aantal} geschreven naar {pad}")
         return
     tekst = uitvoer.schrijf(weergave, formaat, scherm()._replace(excel=excel))

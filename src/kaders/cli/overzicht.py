@@ -8,6 +8,7 @@ import typer
 from .. import query
 from ..errors import GebruiksFout
 from ..uitvoer import weergaven
+from ..uitvoer.tekst import kaders_tekst
 from . import bestand, opties
 from .afdruk import EXIT_DATA, EXIT_OK, Doel, druk_af, meld, schrijf
 from .bestand import InGebruik
@@ -186,7 +187,7 @@ def verloopt(
     if binnen:
         mandaat = sum(1 for v in binnen if v.mandaat_eind is not None)
         meld(
-            f"{len(binnen)} kader(s) eindigen tussen {datum} en {drempel}"
+            f"{kaders_tekst(len(binnen))} eindigen tussen {datum} en {drempel}"
             + (f", waarvan {mandaat} doordat het mandaat van de missie eindigt" if mandaat else "")
         )
         raise typer.Exit(EXIT_DATA)

@@ -14,6 +14,11 @@ _EEN_REGEL = r"[\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]"  # all str.splitlines b
 _CSV_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
+def kaders_tekst(aantal: int) -> str:
+    """'1 kader', '3 kaders': a count of frameworks in Dutch."""
+    return f"{aantal} kader" if aantal == 1 else f"{aantal} kaders"
+
+
 def cel(waarde: Any) -> str:
     """A value as flat text for tsv/csv: lists joined by commas, booleans as true/false."""
     if waarde is None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..query import Groep, Totaal
 from .tabel import tabel
+from .tekst import kaders_tekst
 from .weergave import Weergave
 
 TOTAAL_KOLOMMEN = (
@@ -168,12 +169,12 @@ def totaal(uitkomst: Totaal, stand: dt.date | None = None) -> Weergave:
     if geheel.opgeschort_kaders:
         voet += (
             f"Opgeschort (niet in de som): {geheel.opgeschort_personeel} personen in "
-            f"{geheel.opgeschort_kaders} kader(s). "
+            f"{kaders_tekst(geheel.opgeschort_kaders)}. "
         )
     if geheel.aanvullend_kaders:
         voet += (
             f"Additionele inzet buiten de kaders van de brieven (niet in de som): "
-            f"{geheel.aanvullend_kaders} kader(s), "
+            f"{kaders_tekst(geheel.aanvullend_kaders)}, "
             f"{geheel.aanvullend_personeel or 'onbekend aantal'} personen. "
         )
     voet += (

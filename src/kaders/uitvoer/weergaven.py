@@ -10,7 +10,7 @@ from ..models import Kader, Regio, Register
 from ..query import Verloop
 from ..stand import Bron
 from .tabel import tabel
-from .tekst import cel
+from .tekst import cel, kaders_tekst
 from .weergave import Rij, Weergave
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def _kaders(
 def lijst(kaders: Sequence[Kader], titel: str) -> Weergave:
     """The list of frameworks; the table marks those with derived fields."""
     afgeleid = sum(1 for k in kaders if k.afgeleid)
-    voet = f"{len(kaders)} kaders, waarvan {afgeleid} met afgeleide velden. {LIJST_LEGENDA}"
+    voet = f"{kaders_tekst(len(kaders))}, waarvan {afgeleid} met afgeleide velden. {LIJST_LEGENDA}"
     return _kaders("kaders", kaders, titel, LIJST_KOLOMMEN, voet)
 
 
