@@ -112,7 +112,7 @@ def _noten(perioden: Sequence[Mapping[str, Any]]) -> str:
     totalen = [p["totaal"] for p in perioden]
     meer = " (het meest in één periode)" if len(perioden) > 1 else ""
     zonder = max(t["zonder_aantal"] for t in totalen)
-    delen = [f"{zonder} kaders zonder aantal niet getekend{meer}"]
+    delen = [f"{zonder} {'kader' if zonder == 1 else 'kaders'} zonder aantal niet getekend{meer}"]
     opgeschort = max(
         totalen, key=lambda t: (t["opgeschort"]["personeel"], t["opgeschort"]["kaders"])
     )
@@ -260,10 +260,11 @@ def tijdlijn_grafiek(weergave: Weergave, formaat: str) -> bytes:
             onder = [0] * len(labels)
             for groep in groepen:
                 waarden = panelen[sleutel][groep]
+                getekend = [i for i in x if waarden[i]]  # no empty bars: a smaller SVG
                 as_.bar(
-                    x,
-                    waarden,
-                    bottom=onder,
+                    getekend,
+                    [waarden[i] for i in getekend],
+                    bottom=[onder[i] for i in getekend],
                     width=0.85,
                     color=kleur[groep],
                     alpha=0.55 if afgeleid else 1.0,
@@ -273,6 +274,8 @@ def tijdlijn_grafiek(weergave: Weergave, formaat: str) -> bytes:
                 )
                 onder = [a + b for a, b in zip(onder, waarden, strict=True)]
             hoogste = max(hoogste, *onder)
+            if afgeleid and not any(onder):
+                as_.text(0.5, 0.5, "niets afgeleid", transform=as_.transAxes, ha="center")
             _opmaak(as_, AFGELEID_TITEL if afgeleid else TELLINGEN[sleutel])
             as_.set_xticks(_ticks(labels), [labels[i] for i in _ticks(labels)])
             # Period labels under the lowest panel of each column.
