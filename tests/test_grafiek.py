@@ -197,3 +197,27 @@ def test_the_readme_chart_is_current(tmp_path: Path) -> None:
     uit = kaders("--register", str(REGISTER), *TIJDLIJN_REGIO, "-f", "svg", "-o", str(pad))
     assert uit.returncode == 0, uit.stderr
     assert pad.read_bytes() == (TESTS.parent / "docs" / "tijdlijn-regio.svg").read_bytes()
+
+
+def test_suspended_and_additional_are_noted_not_drawn() -> None:
+    """Once a register has them, suspended and additional deployments are counted in a note."""
+    uit = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kaders",
+            "tijdlijn",
+            "--stap",
+            "kwartaal",
+            "--stand",
+            "2026-06-01",
+            "-f",
+            "svg",
+        ],
+        capture_output=True,
+        timeout=60,
+    )
+    assert uit.returncode == 0, uit.stderr
+    tekst = _tekst(uit.stdout)
+    assert "Opgeschort, niet getekend: 20 personen in 1 kader(s)" in tekst
+    assert "Additionele inzet buiten de kaders, niet getekend: 1 kader(s)" in tekst

@@ -21,6 +21,7 @@ from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from .weergave import Weergave
 
@@ -130,19 +131,29 @@ def _noten(perioden: Sequence[Mapping[str, Any]]) -> str:
             f"{aanvullend['aanvullend']['kaders']} kader(s), "
             f"{aanvullend['aanvullend']['personeel'] or 'onbekend aantal'} personen{meer}"
         )
-    return "; ".join(delen) + "."
+    return "\n".join(f"{deel[0].upper()}{deel[1:]}." for deel in delen)
 
 
 # --- drawing --------------------------------------------------------------------------------
+
+
+def _ruimte(noot: str) -> float:
+    """Room under the panels for the note, one line per thing not drawn."""
+    return 0.028 * noot.count("\n")
 
 
 def _figuur(titel: str, ondertitel: str, noot: str) -> Figure:
     figuur = Figure(figsize=(BREEDTE / 96, HOOGTE / 96), dpi=96)
     figuur.text(0.012, 0.965, titel, fontsize=14, fontweight="bold", va="top")
     figuur.text(0.012, 0.918, ondertitel, fontsize=9.5, va="top", color="#333333")
-    figuur.text(0.012, 0.045, noot, fontsize=8.5, va="bottom", color="#333333", wrap=True)
+    figuur.text(0.012, 0.045, noot, fontsize=8.5, va="bottom", color="#333333")
     figuur.text(0.012, 0.012, BRON, fontsize=8.5, va="bottom", color="#555555")
     return figuur
+
+
+def _som(personeel: int | None) -> str:
+    """A sum for people: unknown is never 0."""
+    return "Som onbekend" if personeel is None else f"Som {personeel} personen"
 
 
 def _kleuren(groepen: Sequence[str]) -> dict[str, str]:
@@ -179,15 +190,17 @@ def totaal_grafiek(weergave: Weergave, formaat: str) -> bytes:
         sommen = {g["groep"]: g["personeel"] for g in data["groepen"]}
         ondertitel = (
             f"Peildatum {data['peildatum']}, zoals bekend op {data.get('stand', 'vandaag')}. "
-            f"Som {data['totaal']['personeel'] or 0} personen (tussen haakjes: de som per groep); "
-            "per telling apart getekend, want 'tegelijk' en 'per jaar' tellen niet hetzelfde."
+            f"{_som(data['totaal']['personeel'])} (tussen haakjes: de som per groep).\n"
+            "Per telling apart getekend, want 'tegelijk' en 'per jaar' tellen niet hetzelfde."
         )
         figuur = _figuur(
-            f"Toegezegd Nederlands personeel per {data['per']}", ondertitel, _noten([data])
+            f"Toegezegd Nederlands personeel per {data['per']}", ondertitel, noot := _noten([data])
         )
         getoond = _getoond(panelen)
         assen = figuur.subplots(1, len(getoond), sharex=True, sharey=True, squeeze=False)[0]
-        figuur.subplots_adjust(left=0.2, right=0.98, top=0.82, bottom=0.2, wspace=0.12)
+        figuur.subplots_adjust(
+            left=0.2, right=0.98, top=0.82, bottom=0.2 + _ruimte(noot), wspace=0.12
+        )
         kleur = _kleuren(groepen)
         y = list(range(len(groepen)))
         grootste = max([1, *(w for k in getoond for w in panelen[k].values())])
@@ -206,6 +219,15 @@ def totaal_grafiek(weergave: Weergave, formaat: str) -> bytes:
             as_.bar_label(balken, labels=[str(w) for w in waarden], padding=2, fontsize=8)
             as_.set_xlim(0, grootste * 1.2)  # one scale: bars compare across panels
             _opmaak(as_, AFGELEID_TITEL if afgeleid else TELLINGEN[sleutel])
+            as_.xaxis.set_major_locator(MaxNLocator(integer=True))
+        if not groepen:
+            assen[0].text(
+                0.5,
+                0.5,
+                "geen lopend kader met een aantal",
+                transform=assen[0].transAxes,
+                ha="center",
+            )
         assen[0].set_yticks(y, [f"{g} ({sommen[g]})" for g in groepen])
         assen[0].invert_yaxis()
         figuur.legend(
@@ -237,20 +259,20 @@ def tijdlijn_grafiek(weergave: Weergave, formaat: str) -> bytes:
         else:
             stand, bereik = "vandaag", "geen perioden"
         ondertitel = (
-            f"Peildatum: de eerste dag van elke periode, {bereik}; zoals bekend op {stand}. "
+            f"Peildatum: de eerste dag van elke periode, {bereik}; zoals bekend op {stand}.\n"
             "Per telling apart getekend: 'tegelijk' en 'per jaar' tellen niet hetzelfde."
         )
         figuur = _figuur(
             weergave.titel.replace("Personeel", "Toegezegd Nederlands personeel"),
             ondertitel,
-            _noten(data),
+            noot := _noten(data),
         )
         getoond = _getoond(panelen)
         kolommen = 2 if len(getoond) > 2 else 1
         rijen = -(-len(getoond) // kolommen)
         assen = figuur.subplots(rijen, kolommen, sharex=True, sharey=True, squeeze=False).flatten()
         figuur.subplots_adjust(
-            left=0.05, right=0.78, top=0.84, bottom=0.16, wspace=0.15, hspace=0.25
+            left=0.05, right=0.78, top=0.8, bottom=0.16 + _ruimte(noot), wspace=0.15, hspace=0.25
         )
         kleur = _kleuren(groepen)
         x = list(range(len(labels)))
@@ -280,14 +302,17 @@ def tijdlijn_grafiek(weergave: Weergave, formaat: str) -> bytes:
             as_.set_xticks(_ticks(labels), [labels[i] for i in _ticks(labels)])
             # Period labels under the lowest panel of each column.
             as_.tick_params(axis="x", labelbottom=i + kolommen >= len(getoond), labelrotation=45)
-        assen[0].set_ylim(0, hoogste * 1.1)  # one scale: bars compare across panels
+        assen[0].set_ylim(0, hoogste * 1.1)
+        assen[0].yaxis.set_major_locator(
+            MaxNLocator(integer=True)
+        )  # one scale: bars compare across panels
         for as_ in assen[len(getoond) :]:
             as_.set_visible(False)
         handvatten = [Patch(color=kleur[g], label=g) for g in groepen]
         figuur.legend(
             handles=[*handvatten, _afgeleid_patch()],
             loc="upper left",
-            bbox_to_anchor=(0.79, 0.84),
+            bbox_to_anchor=(0.79, 0.8),
             fontsize=8,
             frameon=False,
             title=data[0]["per"] if data else None,
