@@ -117,10 +117,11 @@ def test_a_chart_is_only_for_totaal_and_tijdlijn() -> None:
     assert uit.returncode == 2 and uit.stdout == ""
 
 
-def test_same_input_same_svg(tmp_path: Path) -> None:
-    een, twee = tmp_path / "1.svg", tmp_path / "2.svg"
+@pytest.mark.parametrize("formaat", ["svg", "png"])
+def test_same_input_same_bytes(formaat: str, tmp_path: Path) -> None:
+    een, twee = tmp_path / f"1.{formaat}", tmp_path / f"2.{formaat}"
     for pad in (een, twee):
-        assert kaders(*TIJDLIJN_REGIO, "-f", "svg", "-o", str(pad)).returncode == 0
+        assert kaders(*TIJDLIJN_REGIO, "-f", formaat, "-o", str(pad)).returncode == 0
     assert een.read_bytes() == twee.read_bytes()
 
 

@@ -60,7 +60,10 @@ def _stijl() -> AbstractContextManager[None]:
         {
             "svg.fonttype": "none",  # real text: searchable and selectable
             "svg.hashsalt": "kaders",  # the same ids in every run
-            "font.family": "DejaVu Sans",  # shipped with matplotlib: the same on every machine
+            # Measured with DejaVu Sans (shipped with matplotlib: the same layout on every
+            # machine); a viewer without it shows Arial, Helvetica or its own sans-serif.
+            "font.family": "sans-serif",
+            "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
             "font.size": 9,
             "hatch.linewidth": 0.8,
         }
