@@ -197,7 +197,9 @@ def totaal_grafiek(weergave: Weergave, formaat: str) -> bytes:
             "Per telling apart getekend, want 'tegelijk' en 'per jaar' tellen niet hetzelfde."
         )
         figuur = _figuur(
-            f"Toegezegd Nederlands personeel per {data['per']}", ondertitel, noot := _noten([data])
+            f"Toegezegd Nederlands personeel per {data['per']} op {data['peildatum']}",
+            ondertitel,
+            noot := _noten([data]),
         )
         getoond = _getoond(panelen)
         assen = figuur.subplots(1, len(getoond), sharex=True, sharey=True, squeeze=False)[0]
@@ -222,7 +224,7 @@ def totaal_grafiek(weergave: Weergave, formaat: str) -> bytes:
             as_.bar_label(balken, labels=[str(w) for w in waarden], padding=2, fontsize=8)
             as_.set_xlim(0, grootste * 1.2)  # one scale: bars compare across panels
             _opmaak(as_, AFGELEID_TITEL if afgeleid else TELLINGEN[sleutel])
-            as_.xaxis.set_major_locator(MaxNLocator(integer=True))
+            as_.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
         if not groepen:
             assen[0].text(
                 0.5,
