@@ -1,4 +1,5 @@
-"""Snapshots: the exact output of every printing command in every text format, byte for byte.
+"""Snapshots: the exact output of every printing command in every text format, byte for byte,
+and of the charts of tijdlijn and totaal as SVG.
 
 On `tests/data/klein.toml` with fixed dates; a table is drawn at 80 columns. After an intended
 change, rewrite them with `KADERS_SNAPSHOTS=bijwerken .venv/bin/python -m pytest
@@ -58,6 +59,8 @@ COMMANDO_S: dict[str, tuple[str, ...]] = {
     ),
 }
 GEVALLEN = [(naam, f) for naam in COMMANDO_S for f in FORMATEN]
+# The charts (issue 21) as SVG: in a pipe they go to stdout, byte for byte the same every run.
+GEVALLEN += [("tijdlijn", "svg"), ("totaal-regio", "svg")]
 
 
 def _uitvoer(naam: str, formaat: str) -> tuple[int, str]:

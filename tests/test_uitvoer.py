@@ -31,7 +31,8 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 
 def test_binary_formats_are_marked_and_write_bytes() -> None:
-    assert {n for n, f in uitvoer.FORMATEN.items() if f.binair} == {"xlsx", "sqlite"}
+    assert {n for n, f in uitvoer.FORMATEN.items() if f.binair} == {"xlsx", "sqlite", "svg", "png"}
+    assert {n for n, f in uitvoer.FORMATEN.items() if f.pijp} == {"svg", "png"}
     assert "sqlite" in uitvoer.namen("export") and "sqlite" not in uitvoer.namen("kaders")
     for soort in ("kaders", "export", "kader", "totaal", "verloop", "verschil", "tijdlijn"):
         assert {"markdown", "xlsx"} <= set(uitvoer.namen(soort)), soort

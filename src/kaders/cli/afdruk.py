@@ -53,6 +53,21 @@ def schrijf(tekst: str, code_bij_breuk: int = EXIT_OK, *, getekend: bool = False
         raise KadersFout([tekenset_fout(fout)]) from None
 
 
+def schrijf_bytes(inhoud: str | bytes, code_bij_breuk: int = EXIT_OK) -> None:
+    """Write bytes (a chart) to stdout, a pipe; a reader that went away ends quietly."""
+    assert isinstance(inhoud, bytes)
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(inhoud)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(code_bij_breuk) from None
+    except OSError as fout:
+        raise KadersFout([f"kan de uitvoer niet schrijven: {os_fout(fout)}"]) from None
+
+
 def tekenset_fout(fout: UnicodeEncodeError) -> str:
     """Why text cannot be written to a stream whose encoding lacks one of its characters."""
     teken = fout.object[fout.start : fout.start + 1]
@@ -105,9 +120,13 @@ def druk_af(weergave: uitvoer.Weergave, doel: Doel, code_bij_breuk: int = EXIT_O
     if excel and formaat != "csv":
         raise GebruiksFout([f"--excel hoort bij --formaat csv, niet bij --formaat {formaat}"])
     if gekozen.binair and pad is None:
+        if gekozen.pijp and not sys.stdout.isatty():  # a chart into a pipe: bytes on stdout
+            schrijf_bytes(uitvoer.schrijf(weergave, formaat, uitvoer.Scherm()), code_bij_breuk)
+            return
+        soort = "een grafiek" if gekozen.pijp else "een bestand"
         raise GebruiksFout(
             [
-                f"--formaat {formaat} maakt een bestand, geen tekst voor de terminal; "
+                f"--formaat {formaat} maakt {soort}, geen tekst voor de terminal; "
                 f"geef --uitvoer PAD, bv. --uitvoer kaders.{formaat}"
             ]
         )

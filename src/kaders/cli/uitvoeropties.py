@@ -27,9 +27,12 @@ def formaat_optie(soort: str, standaard: str | None = None) -> Any:
         if standaard
         else (" (standaard: tabel op een terminal, anders tsv)")
     )
-    binair = [n for n in namen if uitvoer.FORMATEN[n].binair]
+    binair = [n for n in namen if uitvoer.FORMATEN[n].binair and not uitvoer.FORMATEN[n].pijp]
     if binair:
         hulp += f"; {' en '.join(binair)} alleen met --uitvoer"
+    pijp = [n for n in namen if uitvoer.FORMATEN[n].pijp]
+    if pijp:
+        hulp += f"; {' en '.join(pijp)} (een grafiek) met --uitvoer of in een pijp"
     return typer.Option(
         "--formaat",
         "-f",

@@ -25,6 +25,7 @@ class Formaat(NamedTuple):
     soorten: frozenset[str] | None = None  # None: every kind of view
     kop_bij_leeg: bool = False  # an empty answer still prints the header row
     binair: bool = False  # a file, never a terminal or stdout
+    pijp: bool = False  # binary, yet allowed on stdout when that is a pipe (not a terminal)
 
 
 def _tabel(weergave: Weergave, scherm: Scherm) -> str:
@@ -74,6 +75,21 @@ def _sqlite(weergave: Weergave, scherm: Scherm) -> bytes:
     return database(bron.register, bron.kaders, bron.bestand, bron.bronnen)
 
 
+def _svg(weergave: Weergave, scherm: Scherm) -> bytes:
+    from .grafiek import grafiek  # matplotlib: only when a chart is drawn
+
+    return grafiek(weergave, "svg")
+
+
+def _png(weergave: Weergave, scherm: Scherm) -> bytes:
+    from .grafiek import grafiek  # matplotlib: only when a chart is drawn
+
+    return grafiek(weergave, "png")
+
+
+_GRAFIEKEN = frozenset({"totaal", "tijdlijn"})
+
+
 def _toml(weergave: Weergave, scherm: Scherm) -> str:
     from ..tomltabel import register_toml  # tomli-w: only when TOML is written
 
@@ -100,6 +116,22 @@ FORMATEN: dict[str, Formaat] = {
             _sqlite,
             frozenset({"export"}),
             binair=True,
+        ),
+        Formaat(
+            "svg",
+            "een grafiek als SVG (met --uitvoer of in een pijp)",
+            _svg,
+            _GRAFIEKEN,
+            binair=True,
+            pijp=True,
+        ),
+        Formaat(
+            "png",
+            "een grafiek als PNG (met --uitvoer of in een pijp)",
+            _png,
+            _GRAFIEKEN,
+            binair=True,
+            pijp=True,
         ),
     )
 }
