@@ -15,7 +15,6 @@ from . import tijdelijk as tijdelijk_
 from .errors import KadersFout, Melding, dichtstbij, onbekend, os_fout
 from .inlezen import decodeer, laad_tekst, lees_bytes, valideer_kader
 from .installatie import PAKKET, in_pakket
-from .invoer import lees_invoer as lees_invoer  # public here too, as before
 from .models import BEEINDIGD, Kader, Register, canonieke_status
 from .rechten import controleer_schrijfrechten as controleer_schrijfrechten
 from .tomltabel import kader_toml

@@ -148,7 +148,9 @@ def toevoegen(
     }
     data = {k: v for k, v in gegeven.items() if v is not None}
     if not data and not sys.stdin.isatty():
-        data = schrijven.lees_invoer(lees_stroom(sys.stdin.buffer))
+        from ..invoer import lees_invoer
+
+        data = lees_invoer(lees_stroom(sys.stdin.buffer))
     else:
         _vraag_ontbrekende(data, pad)
     kader, toml = schrijven.voeg_toe(pad, data, droog=droog, waarschuw=lambda m: meld(str(m)))

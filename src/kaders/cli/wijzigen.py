@@ -265,7 +265,7 @@ def document_toevoegen(
     Voorbeeld: kaders --register kopie.toml document-toevoegen --id kst-29521-497 --soort
     verslag --kamerstuk "29 521, nr. 497" --datum 2025-05-23 --titel "Verslag" --droog
     """
-    from .. import schrijven, wijzigen
+    from .. import wijzigen
 
     pad = schrijfbaar_register(register)
     gegeven = {
@@ -278,7 +278,9 @@ def document_toevoegen(
     }
     data: dict[str, Any] = {k: v for k, v in gegeven.items() if v is not None}
     if not data and not sys.stdin.isatty():
-        data = schrijven.lees_invoer(lees_stroom(sys.stdin.buffer), "document")
+        from ..invoer import lees_invoer
+
+        data = lees_invoer(lees_stroom(sys.stdin.buffer), "document")
     else:
         ontbrekend = [f"--{v}" for v in ("id", "soort", "datum", "titel") if v not in data]
         if ontbrekend:
