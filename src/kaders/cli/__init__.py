@@ -9,11 +9,11 @@ from typing import Annotated, Any
 import typer
 import typer.main
 import typer.models
-from typer import _click as click
 
 from .. import __version__
 from . import bestand, opties
 from .nederlands import KadersCommando, KadersGroep
+from .typer_intern import click
 
 # Every command, by name, in the order the help lists them: "module:function" in this package,
 # imported only when the command is built. A new command is one line here.

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from typer import _click as click
 
 from .. import laden, query
 from ..errors import GebruiksFout
 from ..models import Kader, Register
 from .afdruk import meld
+from .typer_intern import click
 
 if TYPE_CHECKING:
     from ..stand import Kennis

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import typer
-from typer import _click as click
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from ..errors import KadersFout, dichtstbij, os_fout
 from .afdruk import EXIT_AFGEBROKEN, EXIT_DATA, EXIT_GEBRUIK, EXIT_OK, meld, tekenset_fout
+from .typer_intern import click
 
 HULP_OPTIE = "Toon deze hulp en stop."
 KOPPEN = {
@@ -70,13 +70,13 @@ def installeer_aanvulling(ctx: click.Context, param: click.Parameter, waarde: An
     """--install-completion with Dutch messages (Typer's own are English)."""
     if not waarde or ctx.resilient_parsing:
         return waarde
-    from typer._completion_shared import Shells, _get_shell_name, install
+    from .typer_intern import installeer, shell_naam, shells
 
-    shell = waarde if isinstance(waarde, str) else _get_shell_name()
-    if shell not in {s.value for s in Shells}:
+    shell = waarde if isinstance(waarde, str) else shell_naam()
+    if shell not in shells():
         print(f"kaders: aanvulling voor shell '{shell}' wordt niet ondersteund", file=sys.stderr)
         sys.exit(EXIT_GEBRUIK)
-    shell, pad = install(shell=shell)
+    shell, pad = installeer(shell)
     print(f"Aanvulling voor {shell} geïnstalleerd in {pad}.")
     print("Die werkt zodra u de terminal opnieuw start.")
     sys.exit(EXIT_OK)
