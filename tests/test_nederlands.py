@@ -171,3 +171,12 @@ def test_group_help_lists_commands_under_a_dutch_heading() -> None:
     uitkomst = runner.invoke(app, ["--help"])
     assert KOPPEN["COMMANDS_PANEL_TITLE"] in uitkomst.stdout
     assert "Commands" not in uitkomst.stdout
+
+
+@pytest.mark.parametrize(
+    ("commando", "tabel"), [("wijzig", "[[wijziging]]"), ("document-toevoegen", "[[document]]")]
+)
+def test_help_shows_table_names_as_written(commando: str, tabel: str) -> None:
+    uitkomst = CliRunner().invoke(app, [commando, "--help"], env={"COLUMNS": "120"})
+    assert uitkomst.exit_code == 0 and tabel in uitkomst.stdout
+    assert "\\[" not in uitkomst.stdout

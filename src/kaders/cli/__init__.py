@@ -64,6 +64,11 @@ def functie(naam: str) -> Callable[..., Any]:
     return uitkomst
 
 
+def _letterlijk(tekst: str | None) -> str | None:
+    """Text that Rich shows as written: an opening bracket escaped, so '[[wijziging]]' stays."""
+    return None if tekst is None else tekst.replace("[", "\\[")
+
+
 class Commandogroep(KadersGroep):
     """The group of COMMANDOS; each is built from its function only when it is needed.
 
@@ -82,9 +87,16 @@ class Commandogroep(KadersGroep):
             # Every command also takes --register after its name (wins over one before it).
             callback = opties.met_register(functie(cmd_name), stand=cmd_name in OP_STAND)
             info = typer.models.CommandInfo(name=cmd_name, callback=callback, cls=KadersCommando)
-            self.commands[cmd_name] = typer.main.get_command_from_info(
+            commando = typer.main.get_command_from_info(
                 info, pretty_exceptions_short=True, rich_markup_mode="rich"
             )
+            # Help is written as plain text: '[[wijziging]]' is a table, not Rich markup.
+            commando.help = _letterlijk(commando.help)
+            for param in commando.params:
+                hulp = getattr(param, "help", None)
+                if isinstance(hulp, str):
+                    setattr(param, "help", _letterlijk(hulp))  # noqa: B010 (options only)
+            self.commands[cmd_name] = commando
         return self.commands.get(cmd_name)
 
 
