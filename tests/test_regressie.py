@@ -101,7 +101,7 @@ def test_toevoegen_odd_input_gets_dutch_errors(tmp_path: Path) -> None:
             "gelijktijdig",
             invoer="",
         )
-        assert uitkomst.returncode == 1 and melding in uitkomst.stderr, uitkomst.stderr
+        assert uitkomst.returncode == 2 and melding in uitkomst.stderr, uitkomst.stderr
     uitkomst = kaders("--register", str(pad), "toevoegen", *opties, invoer="")
     assert uitkomst.returncode == 0, uitkomst.stderr
     laatste = laad(pad).kader[-1]

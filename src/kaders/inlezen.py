@@ -234,7 +234,7 @@ def _melding(
         model = _MODELLEN["afgeleid" if "afgeleid" in rest[:1] and len(rest) > 2 else tabel]
     if regel is None and tabel:
         regel = 1
-    return Melding(voorvoegsel + _vertaal(fout, model), bestand, regel)
+    return Melding(voorvoegsel + vertaal(fout, model), bestand, regel)
 
 
 def _voorvoegsel(tabel: str, index: int, tabellen: object) -> str:
@@ -270,7 +270,7 @@ _VELD_SOORT = {
 }
 
 
-def _vertaal(fout: Mapping[str, Any], model: type[BaseModel]) -> str:
+def vertaal(fout: Mapping[str, Any], model: type[BaseModel]) -> str:
     """A Dutch text for a pydantic error type."""
     soort = fout["type"]
     ctx = fout.get("ctx") or {}
@@ -328,7 +328,7 @@ def veldfouten(data: Mapping[str, Any]) -> dict[str, list[str]]:
             binnen = {**e, "loc": ("kader", 0, *e["loc"])}
             veld = str(e["loc"][0]) if e["loc"] else ""
             model = Afleiding if veld == "afgeleid" and len(e["loc"]) > 2 else Kader
-            uitkomst.setdefault(veld, []).append(_vertaal(binnen, model))
+            uitkomst.setdefault(veld, []).append(vertaal(binnen, model))
         return uitkomst
     return {}
 

@@ -86,7 +86,7 @@ class Kader(Strikt):
     naam: Tekst = Field(description="Volledige naam van de missie of operatie.")
     regio: Slug = Field(description="Een regio uit de [[regio]]-tabellen van het register.")
     landen: list[Tekst] = Field(default_factory=leeg, description="Landen, waar bekend.")
-    organisatie: Organisatie
+    organisatie: Organisatie = Field(description="De organisatie van de missie of operatie.")
     typen: list[Type] = Field(min_length=1, description="Eén of meer personeelstypen.")
     personeel: StrictInt | None = Field(
         default=None,
@@ -101,16 +101,24 @@ class Kader(Strikt):
         default=None,
         description="Wat het aantal telt: per jaar (rotatie) of gelijktijdig; bij personeel.",
     )
-    begin: Datum
-    eind: Datum
-    status: StatusVeld = Field(description=_status_beschrijving())
+    begin: Datum = Field(
+        description="Eerste dag; een nieuw kader zonder begin krijgt het begin van het register."
+    )
+    eind: Datum = Field(
+        description="Laatste dag; een nieuw kader zonder eind krijgt het standaardeinde."
+    )
+    status: StatusVeld = Field(
+        description="Hoe het document over de bijdrage spreekt.",
+        json_schema_extra={"description": _status_beschrijving()},  # every value explained
+    )
     bron: Tekst = Field(description="Waar het kader in de brief staat: sectie en kop.")
     citaat: Tekst | None = Field(
         default=None, description="De zin of zinsnede uit de brief waarop het kader berust."
     )
-    toelichting: Tekst | None = None
+    toelichting: Tekst | None = Field(default=None, description="Een eigen toelichting.")
     afgeleid: list[Afleiding] = Field(
-        default_factory=leeg, description="Velden die zijn afgeleid in plaats van gelezen."
+        default_factory=leeg,
+        description="Velden die zijn afgeleid in plaats van gelezen.",
     )
     document: Slug | None = Field(
         default=None,

@@ -17,6 +17,7 @@ from .models import (
     Register,
     canonieke_status,
 )
+from .waarden import kies
 
 GROEPERINGEN = ("type", "regio", "hoofdregio", "organisatie", "status")
 SORTEERSLEUTELS = ("regio", "missie", "id", "begin", "eind", "personeel", "status")
@@ -48,21 +49,21 @@ def normaliseer(register: Register, filter_: Filter) -> Filter:
     """Check every filter value against the vocabularies; fix case; unknown -> GebruiksFout."""
     fouten: list[str] = []
 
-    def kies(soort: str, waarden: Sequence[str], geldig: Iterable[str]) -> tuple[str, ...]:
-        per_sleutel = {g.casefold(): g for g in geldig}
+    def geldige(soort: str, waarden: Sequence[str], geldig: Iterable[str]) -> tuple[str, ...]:
         gekozen: list[str] = []
         for waarde in waarden:
-            if waarde.casefold() in per_sleutel:
-                gekozen.append(per_sleutel[waarde.casefold()])
+            gevonden = kies(waarde, geldig)
+            if gevonden is not None:
+                gekozen.append(gevonden)
             else:
-                fouten.append(onbekend(soort, waarde, per_sleutel.values()))
+                fouten.append(onbekend(soort, waarde, geldig))
         return tuple(gekozen)
 
     uitkomst = Filter(
-        regios=kies("regio", filter_.regios, register.regio_index),
-        typen=kies("type", filter_.typen, TYPEN),
-        organisaties=kies("organisatie", filter_.organisaties, ORGANISATIES),
-        statussen=kies("status", [canonieke_status(s) for s in filter_.statussen], STATUSSEN),
+        regios=geldige("regio", filter_.regios, register.regio_index),
+        typen=geldige("type", filter_.typen, TYPEN),
+        organisaties=geldige("organisatie", filter_.organisaties, ORGANISATIES),
+        statussen=geldige("status", [canonieke_status(s) for s in filter_.statussen], STATUSSEN),
         zoek=filter_.zoek,
         peildatum=filter_.peildatum,
         van=filter_.van,

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import inlezen, regels
+from . import regels
 from . import tijdelijk as tijdelijk_
-from .errors import KadersFout, Melding, dichtstbij, onbekend, os_fout
+from .errors import KadersFout, Melding, dichtstbij, os_fout
 from .inlezen import decodeer, laad_tekst, lees_bytes, valideer_kader
 from .installatie import PAKKET, in_pakket
 from .models import BEEINDIGD, Kader, Register, canonieke_status
@@ -75,30 +75,6 @@ def _documentfouten(register: Register, data: Mapping[str, Any]) -> list[Melding
         tekst += f"; bedoelde u '{beste[0]}'?" if beste else "."
         return [Melding(f"{tekst} Documenten: {lijst}")]
     return []
-
-
-def veldfouten(register: Register, veld: str, waarde: Any) -> list[str]:
-    """The problems with one field of a new framework, on its own (to ask for it again)."""
-    meta = register.metadata
-    voorbeeld: dict[str, Any] = {
-        "id": "nieuw-kader",
-        "missie": "x",
-        "naam": "x",
-        "regio": register.regio[0].id,
-        "organisatie": "EU",
-        "typen": ["civiel"],
-        "begin": meta.begin,
-        "eind": meta.begin if canonieke_status(waarde) == BEEINDIGD else meta.standaard_eind,
-        "status": "verkenning",
-        "bron": "x",
-        veld: waarde,
-    }
-    fouten = inlezen.veldfouten(voorbeeld).get(veld, [])
-    if not fouten and veld == "id" and waarde in {k.id for k in register.kader}:
-        fouten.append(f"'{waarde}' bestaat al in het register; kies een ander id")
-    if not fouten and veld == "regio" and waarde not in register.regio_index:
-        fouten.append(onbekend("regio", str(waarde), register.regio_index))
-    return fouten
 
 
 def buiten_periode(register: Register, kader: Kader) -> list[Melding]:

@@ -2,6 +2,7 @@
 of every table: no vocabularies (those live in models.py), no I/O."""
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
@@ -62,6 +63,13 @@ def leeg() -> list[Any]:
     its text signature, which compiles the tokenizer's regular expressions at start-up (~3 ms).
     """
     return []
+
+
+def kies(waarde: str, geldig: Iterable[str]) -> str | None:
+    """A value of a fixed list in its own spelling, matched in any case ('eu' -> 'EU');
+    None when the list does not have it. The one case-insensitive choice of kaders."""
+    gezocht = waarde.casefold()
+    return next((g for g in geldig if g.casefold() == gezocht), None)
 
 
 def json_waarde(waarde: Any) -> Any:

@@ -1,34 +1,29 @@
 """Commands that keep the register: valideer and toevoegen."""
 
-import re
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from .. import inlezen, laden
-from ..errors import GebruiksFout, KadersFout, onbekend
+from ..errors import GebruiksFout, KadersFout
 from ..grenzen import lees_stroom
 from ..installatie import in_pakket
-from ..models import (
-    BEEINDIGD,
-    DUIDINGEN,
-    ORGANISATIES,
-    STATUSSEN,
-    TELLINGEN,
-    TYPEN,
-    Register,
-    canonieke_status,
-)
+from ..models import BEEINDIGD, Kader, Register
+from ..velden import VELDEN, OngeldigeWaarde, Veld, registerprobleem
 from . import bestand
 from .afdruk import meld, schrijf
 from .bestand import InGebruik
-from .opties import optie
+from .veldopties import lees, met_velden, optienaam, vraagnaam
 
-VERPLICHT = ("id", "missie", "naam", "regio", "organisatie", "typen", "status", "bron", "citaat")
-VELDNAMEN = {"typen": "type"}  # the name people know (the option), where it is not the field's
+# Required of a new framework: what the model requires but begin and eind (the register's
+# period fills them in), and citaat (a new framework cites the words it rests on).
+VERPLICHT = tuple(
+    naam
+    for naam, info in Kader.model_fields.items()
+    if (info.is_required() and naam not in ("begin", "eind")) or naam == "citaat"
+)
 STDIN = "-"
 
 
@@ -74,43 +69,10 @@ def valideer(
     )
 
 
+@met_velden(VELDEN)
 def toevoegen(
     register: InGebruik,
-    id_: Annotated[str | None, optie("--id", "Stabiele sleutel (a-z, 0-9, -).", "ID")] = None,
-    missie: Annotated[str | None, optie("--missie", "Korte naam.")] = None,
-    naam: Annotated[str | None, optie("--naam", "Volledige naam.")] = None,
-    regio: Annotated[str | None, optie("--regio", "Regio-id.", "REGIO")] = None,
-    land: Annotated[list[str] | None, optie("--land", "Land (herhaalbaar).")] = None,
-    organisatie: Annotated[str | None, optie("--organisatie", "Organisatie.", "ORG")] = None,
-    type_: Annotated[
-        list[str] | None, optie("--type", "militair, civiel, politie (herhaalbaar).", "TYPE")
-    ] = None,
-    personeel: Annotated[
-        str | None, optie("--personeel", "Aantal; weglaten als onbekend.", "AANTAL")
-    ] = None,
-    duiding: Annotated[str | None, optie("--duiding", ", ".join(DUIDINGEN) + ".")] = None,
-    telling: Annotated[str | None, optie("--telling", ", ".join(TELLINGEN) + ".")] = None,
-    begin: Annotated[
-        str | None, optie("--begin", "JJJJ-MM-DD (standaard: begin register).", "DATUM")
-    ] = None,
-    eind: Annotated[
-        str | None, optie("--eind", "JJJJ-MM-DD (standaard: standaardeinde).", "DATUM")
-    ] = None,
-    status: Annotated[str | None, optie("--status", "Status.", "STATUS")] = None,
-    bron: Annotated[str | None, optie("--bron", "Sectie en kop in de brief.")] = None,
-    citaat: Annotated[str | None, optie("--citaat", "Zinsnede uit de brief.")] = None,
-    toelichting: Annotated[str | None, optie("--toelichting", "Toelichting.")] = None,
-    afgeleid: Annotated[
-        list[str] | None, optie("--afgeleid", "'veld: reden' (herhaalbaar).", "VELD:REDEN")
-    ] = None,
-    document: Annotated[
-        str | None,
-        optie(
-            "--document",
-            "Id van het document dat het kader invoert (als het register documenten heeft).",
-            "ID",
-        ),
-    ] = None,
+    velden: dict[str, Any],
     droog: Annotated[
         bool, typer.Option("--droog", help="Toon de TOML die zou worden toegevoegd; schrijf niets.")
     ] = False,
@@ -126,27 +88,7 @@ def toevoegen(
     from .. import schrijven  # tomli-w and file locking: only where something is written
 
     pad = schrijfbaar_register(register)
-    gegeven: dict[str, Any] = {
-        "id": id_,
-        "missie": missie,
-        "naam": naam,
-        "regio": regio,
-        "landen": land or None,
-        "organisatie": _vocabulaire(organisatie, ORGANISATIES),
-        "typen": [_vocabulaire(t, TYPEN) for t in type_] if type_ else None,
-        "personeel": _geheel_getal(personeel),
-        "duiding": _vocabulaire(duiding, DUIDINGEN),
-        "telling": _vocabulaire(telling, TELLINGEN),
-        "begin": begin,
-        "eind": eind,
-        "status": _vocabulaire(canonieke_status(status), STATUSSEN),
-        "bron": bron,
-        "citaat": citaat,
-        "toelichting": toelichting,
-        "afgeleid": [afleiding(a) for a in afgeleid] if afgeleid else None,
-        "document": document,
-    }
-    data = {k: v for k, v in gegeven.items() if v is not None}
+    data = dict(velden)
     if not data and not sys.stdin.isatty():
         from ..invoer import lees_invoer
 
@@ -161,20 +103,6 @@ def toevoegen(
         meld(f"kader '{kader.id}' toegevoegd aan {pad}")
 
 
-def _geheel_getal(tekst: str | None) -> int | str | None:
-    """An integer option; anything else goes on as text, for the model to reject in Dutch."""
-    if tekst is not None and re.fullmatch(r"-?\d{1,12}", tekst.strip(), re.ASCII):
-        return int(tekst)
-    return tekst
-
-
-def _vocabulaire(waarde: str | None, geldig: Sequence[str]) -> str | None:
-    """A vocabulary value in its canonical spelling ('eu' -> 'EU'); unknown ones unchanged."""
-    if waarde is None:
-        return None
-    return {g.casefold(): g for g in geldig}.get(waarde.casefold(), waarde)
-
-
 def schrijfbaar_register(register: InGebruik) -> Path:
     """The register in use, for a command that writes it; the installed copy never is."""
     pad = register.bestand()
@@ -185,14 +113,6 @@ def schrijfbaar_register(register: InGebruik) -> Path:
     return pad
 
 
-def afleiding(tekst: str) -> dict[str, str]:
-    """An --afgeleid value 'veld: reden' as a derived mark."""
-    veld, scheiding, reden = tekst.partition(":")
-    if not scheiding or not veld.strip() or not reden.strip():
-        raise GebruiksFout([f"--afgeleid verwacht 'veld: reden', kreeg '{tekst}'"])
-    return {"veld": veld.strip(), "reden": reden.strip()}
-
-
 def _vraag_ontbrekende(data: dict[str, Any], pad: Path) -> None:
     """Ask for missing required fields on a terminal, each again until its answer is valid;
     without a terminal, name the missing options."""
@@ -201,43 +121,36 @@ def _vraag_ontbrekende(data: dict[str, Any], pad: Path) -> None:
     if not ontbrekend and ("document" in data or not terminal):
         return  # without a terminal the writer names a missing document and the documents
     if not terminal:
-        opties_ = ", ".join("--type" if v == "typen" else f"--{v}" for v in ontbrekend)
+        opties_ = ", ".join(optienaam(v) for v in ontbrekend)
         raise GebruiksFout([f"ontbrekende opties: {opties_}"])
-    from .. import schrijven
+    from ..rechten import controleer_schrijfrechten
 
     # An invalid or read-only register fails before anyone types an answer.
-    schrijven.controleer_schrijfrechten(pad)
+    controleer_schrijfrechten(pad)
     register = laden.laad(pad, bestand.cache_map())
     if register.document and "document" not in data:
         ontbrekend.append("document")
     for veld in ontbrekend:
-        data[veld] = _vraag(register, veld)
-    status = canonieke_status(data.get("status"))
-    if status == BEEINDIGD and "eind" not in data:
-        data["eind"] = _vraag(register, "eind")
+        data[veld] = _vraag(register, VELDEN[veld])
+    if data.get("status") == BEEINDIGD and "eind" not in data:
+        data["eind"] = _vraag(register, VELDEN["eind"])
 
 
-def _vraag(register: Register, veld: str) -> Any:
-    """Ask for one field until the answer is valid on its own; problems name the field."""
-    from .. import schrijven
-
-    naam = VELDNAMEN.get(veld, veld)
+def _vraag(register: Register, veld: Veld) -> Any:
+    """Ask for one field until the answer is valid on its own and in the register; problems
+    name the field as the question does."""
+    vraag = vraagnaam(veld.naam)
     while True:
-        antwoord = str(typer.prompt(naam)).strip()
-        waarde: Any = antwoord
-        if veld == "typen":
-            waarde = [_vocabulaire(t.strip(), TYPEN) for t in antwoord.split(",")]
-        elif veld == "organisatie":
-            waarde = _vocabulaire(antwoord, ORGANISATIES)
-        elif veld == "status":
-            waarde = _vocabulaire(canonieke_status(antwoord), STATUSSEN)
-        fouten = schrijven.veldfouten(register, veld, waarde)
-        documenten = [d.id for d in register.document]
-        if veld == "document" and not fouten and waarde not in documenten:
-            fouten = [onbekend("document", antwoord, documenten)]
-        if veld == "eind" and not fouten and antwoord == str(register.metadata.standaard_eind):
-            fouten = ["een beëindigd kader heeft een eigen eind, niet het standaardeinde"]
-        if not fouten:
+        antwoord = str(typer.prompt(vraag)).strip()
+        try:
+            if veld.herhaalbaar:
+                waarde: Any = [lees(veld, deel.strip()) for deel in antwoord.split(",")]
+            else:
+                waarde = lees(veld, antwoord)
+        except OngeldigeWaarde as fout:
+            meld(f"{vraag}: {fout.probleem}")
+            continue
+        probleem = registerprobleem(register, veld.naam, waarde)
+        if probleem is None:
             return waarde
-        for fout in fouten:
-            meld(f"{naam}: {fout}")
+        meld(f"{vraag}: {probleem}")

@@ -13,7 +13,8 @@ import typer
 
 from .. import laden, query
 from ..errors import GebruiksFout, onbekend
-from ..models import ORGANISATIES, STAPPEN, STATUSSEN, TYPEN, Register, canonieke_status
+from ..models import ORGANISATIES, STAPPEN, STATUSSEN, TYPEN, Register
+from ..waarden import kies
 from .bestand import (
     GEKOZEN,
     REGISTER_PARAM,
@@ -69,11 +70,10 @@ def datum(optie: str) -> Callable[[str], dt.date]:
 
 def keuze(optie: str, soort: str, geldig: Sequence[str]) -> Callable[[str], str]:
     """A parser for a value from a fixed list, in any case and in its canonical spelling
-    ('eu' -> 'EU', 'beëindigd' -> 'beeindigd'); unknown is a usage error naming the closest."""
-    canoniek = {g.casefold(): g for g in geldig}
+    ('eu' -> 'EU'); unknown is a usage error naming the closest."""
 
     def lees(waarde: str) -> str:
-        gevonden = canoniek.get(canonieke_status(waarde).casefold())
+        gevonden = kies(waarde, geldig)
         if gevonden is None:
             raise GebruiksFout([f"{optie}: {onbekend(soort, waarde, geldig)}"])
         return gevonden

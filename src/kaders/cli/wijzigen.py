@@ -1,7 +1,6 @@
 """Commands that record what later documents say: wijzig, beeindig and document-toevoegen."""
 
 import datetime as dt
-import re
 import sys
 from typing import Annotated, Any
 
@@ -10,28 +9,13 @@ import typer
 from ..bronmodellen import DOCUMENTSOORTEN
 from ..errors import GebruiksFout
 from ..grenzen import lees_stroom
-from ..models import (
-    DUIDINGEN,
-    ORGANISATIES,
-    STATUSSEN,
-    TELLINGEN,
-    TYPEN,
-    WIJZIGBARE_VELDEN,
-)
+from ..models import WIJZIGBARE_VELDEN
+from ..velden import VELDEN
 from .afdruk import meld, schrijf
 from .bestand import InGebruik
-from .bijhouden import afleiding, schrijfbaar_register
+from .bijhouden import schrijfbaar_register
 from .opties import datum_optie, keuze, optie
-
-
-def _aantal(waarde: str) -> int:
-    """A count: a whole number of at least 0."""
-    if re.fullmatch(r"\d{1,12}", waarde.strip(), re.ASCII):
-        return int(waarde)
-    raise GebruiksFout(
-        [f"ongeldig aantal voor --personeel: '{waarde}'; verwacht een geheel getal, bv. 10"]
-    )
-
+from .veldopties import lezer, met_velden, optienaam
 
 IdArg = Annotated[
     str,
@@ -50,70 +34,14 @@ DroogOpt = Annotated[
 ]
 
 
+@met_velden(WIJZIGBARE_VELDEN, wijzig=True)
 def wijzig(
     register: InGebruik,
     kader: IdArg,
     document: DocumentOpt,
+    velden: dict[str, Any],
     plek: PlekOpt = None,
     citaat: CitaatOpt = None,
-    personeel: Annotated[
-        int | None, optie("--personeel", "Nieuw aantal.", "AANTAL", parser=_aantal)
-    ] = None,
-    duiding: Annotated[
-        str | None,
-        optie(
-            "--duiding",
-            ", ".join(DUIDINGEN) + ".",
-            "DUIDING",
-            parser=keuze("--duiding", "duiding", DUIDINGEN),
-        ),
-    ] = None,
-    telling: Annotated[
-        str | None,
-        optie(
-            "--telling",
-            ", ".join(TELLINGEN) + ".",
-            "TELLING",
-            parser=keuze("--telling", "telling", TELLINGEN),
-        ),
-    ] = None,
-    begin: Annotated[
-        dt.date | None,
-        datum_optie("--begin", "Nieuw begin (JJJJ-MM-DD)."),
-    ] = None,
-    eind: Annotated[
-        dt.date | None,
-        datum_optie("--eind", "Nieuw eind (JJJJ-MM-DD)."),
-    ] = None,
-    status: Annotated[
-        str | None,
-        optie(
-            "--status",
-            "Nieuwe status (beëindigd mag).",
-            "STATUS",
-            parser=keuze("--status", "status", STATUSSEN),
-        ),
-    ] = None,
-    toelichting: Annotated[str | None, optie("--toelichting", "Nieuwe toelichting.")] = None,
-    missie: Annotated[str | None, optie("--missie", "Nieuwe korte naam.")] = None,
-    naam: Annotated[str | None, optie("--naam", "Nieuwe volledige naam.")] = None,
-    regio: Annotated[str | None, optie("--regio", "Nieuwe regio-id.", "REGIO")] = None,
-    land: Annotated[
-        list[str] | None, optie("--land", "Landen (herhaalbaar; vervangt de lijst).", "LAND")
-    ] = None,
-    organisatie: Annotated[
-        str | None,
-        optie(
-            "--organisatie",
-            "Nieuwe organisatie.",
-            "ORG",
-            parser=keuze("--organisatie", "organisatie", ORGANISATIES),
-        ),
-    ] = None,
-    type_: Annotated[
-        list[str] | None,
-        optie("--type", "militair, civiel, politie (herhaalbaar; vervangt de lijst).", "TYPE"),
-    ] = None,
     vanaf: Annotated[
         dt.date | None,
         datum_optie(
@@ -127,11 +55,12 @@ def wijzig(
         optie("--vanaf-citaat", "De exacte woorden waarop --vanaf berust, als die elders staan."),
     ] = None,
     afgeleid: Annotated[
-        list[str] | None,
+        list[object] | None,
         optie(
             "--afgeleid",
             "'veld: reden' voor een veld dat deze wijziging zet (ook 'vanaf: reden').",
             "VELD:REDEN",
+            parser=lezer(VELDEN["afgeleid"]),
         ),
     ] = None,
     droog: DroogOpt = False,
@@ -147,29 +76,11 @@ def wijzig(
     Voorbeeld: kaders --register kopie.toml wijzig eufor-althea-compagnie --document
     kst-29521-494 --personeel 175 --duiding maximaal --telling gelijktijdig --droog
     """
-    lees_type = keuze("--type", "type", TYPEN)
-    velden: dict[str, Any] = {
-        "missie": missie,
-        "naam": naam,
-        "regio": regio,
-        "landen": land or None,
-        "organisatie": organisatie,
-        "typen": [lees_type(t) for t in type_] if type_ else None,
-        "personeel": personeel,
-        "duiding": duiding,
-        "telling": telling,
-        "begin": begin,
-        "eind": eind,
-        "status": status,
-        "toelichting": toelichting,
-    }
-    if all(waarde is None for waarde in velden.values()):
-        opties = ", ".join("--type" if v == "typen" else f"--{v}" for v in WIJZIGBARE_VELDEN)
-        raise GebruiksFout(
-            [f"geef minstens één veld dat wijzigt: {opties.replace('landen', 'land')}"]
-        )
+    if not velden:
+        opties = ", ".join(optienaam(v) for v in WIJZIGBARE_VELDEN)
+        raise GebruiksFout([f"geef minstens één veld dat wijzigt: {opties}"])
     geldig = {"vanaf": vanaf, "vanaf_citaat": vanaf_citaat}
-    _voeg_toe(register, kader, document, plek, citaat, velden | geldig, afgeleid, droog)
+    _voeg_toe(register, kader, document, plek, citaat, velden | geldig, afgeleid or None, droog)
 
 
 def beeindig(
@@ -213,14 +124,14 @@ def _voeg_toe(
     plek: str | None,
     citaat: str | None,
     velden: dict[str, Any],
-    afgeleid: list[str] | None,
+    afgeleid: list[object] | None,
     droog: bool,
 ) -> None:
     from .. import wijzigen  # tomli-w and file locking: only where something is written
 
     pad = schrijfbaar_register(register)
     data = {"kader": kader, "document": document, "plek": plek, "citaat": citaat, **velden}
-    data["afgeleid"] = [afleiding(a) for a in afgeleid] if afgeleid else None
+    data["afgeleid"] = afgeleid
     wijziging, toml = wijzigen.voeg_wijziging_toe(
         pad, data, droog=droog, waarschuw=lambda m: meld(str(m))
     )
