@@ -12,7 +12,8 @@ from hulp import COMMANDOS
 from typer.testing import CliRunner
 
 from kaders.cli import app
-from kaders.cli.nederlands import CLICK_MELDINGEN, HULP_OPTIE, KOPPEN
+from kaders.cli.nederlands import CLICK_MELDINGEN, HINTS, HULP_OPTIE, KOPPEN
+from kaders.errors import Weigering
 
 runner = CliRunner()
 ENGELS = (
@@ -180,3 +181,9 @@ def test_help_shows_table_names_as_written(commando: str, tabel: str) -> None:
     uitkomst = CliRunner().invoke(app, [commando, "--help"], env={"COLUMNS": "120"})
     assert uitkomst.exit_code == 0 and tabel in uitkomst.stdout
     assert "\\[" not in uitkomst.stdout
+
+
+def test_every_kind_of_refusal_has_a_hint() -> None:
+    """The kind is an Enum (a misspelt one is a type error); each has its hint, in Dutch."""
+    assert set(HINTS) == set(Weigering)
+    assert all(hint.startswith("tip: ") for hint in HINTS.values())

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from kaders import schrijven
 from kaders.cli import app
-from kaders.errors import KadersFout
+from kaders.errors import KadersFout, Weigering
 from kaders.laden import gebundeld_register, laad
 
 runner = CliRunner()
@@ -112,10 +112,10 @@ def test_one_decision_for_every_target(tmp_path: Path) -> None:
     andere = _kopie(tmp_path, "andere.toml")
     with pytest.raises(KadersFout) as fout:
         schrijven.controleer_doel(register, register=register, overschrijven=True)
-    assert fout.value.soort == "register"
+    assert fout.value.soort is Weigering.REGISTER
     with pytest.raises(KadersFout) as fout:
         schrijven.controleer_doel(andere, register=register, overschrijven=False)
-    assert fout.value.soort == "bestaat"
+    assert fout.value.soort is Weigering.BESTAAT
     schrijven.controleer_doel(andere, register=register, overschrijven=True)
     schrijven.controleer_doel(tmp_path / "nieuw.json", register=register, overschrijven=False)
 

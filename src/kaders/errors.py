@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -25,15 +26,30 @@ class Melding(NamedTuple):
         return f"{plaats}: {self.tekst}" if plaats else self.tekst
 
 
+class Weigering(enum.Enum):
+    """The kind of a refusal, for the CLI to add a hint that names its options."""
+
+    BESTAAT = "bestaat"  # the target exists and overwriting was not asked for
+    REGISTER = "register"  # the target is the register in use or inside the package
+    RECHTEN = "rechten"
+    EIGENAAR = "eigenaar"
+    MAP = "map"
+    DOCUMENT = "document"  # a new framework names no or an unknown document
+    HARDLINK = "hardlink"
+    APPARAAT = "apparaat"
+    PERIODEN = "perioden"  # a timeline of too many periods
+
+
 class KadersFout(Exception):
     """Invalid data or an unreadable register: exit code 1."""
 
     exitcode = 1
 
-    def __init__(self, meldingen: Iterable[Melding | str], *, soort: str = "") -> None:
+    def __init__(
+        self, meldingen: Iterable[Melding | str], *, soort: Weigering | None = None
+    ) -> None:
         self.meldingen = [m if isinstance(m, Melding) else Melding(m) for m in meldingen]
-        # What kind of problem, for the CLI to add a hint that names its options ('' = none).
-        self.soort = soort
+        self.soort = soort  # what kind of refusal (None: no hint)
         super().__init__("\n".join(str(m) for m in self.meldingen))
 
 

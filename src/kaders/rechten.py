@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import KadersFout, Melding, os_fout
+from .errors import KadersFout, Melding, Weigering, os_fout
 
 
 def _naam_van(uid: int, gid: int) -> tuple[str, str]:
@@ -47,7 +47,7 @@ def controleer_schrijfrechten(pad: Path) -> None:
         modus = f"modus {info.st_mode & 0o7777:04o}, eigenaar {eigenaar}, groep {groep}"
         if info.st_mode & 0o222 == 0 or not os.access(echt, os.W_OK):
             tekst = f"geen schrijfrechten op het bestand ({modus}); het blijft ongewijzigd"
-            raise KadersFout([Melding(tekst, str(pad))], soort="rechten")
+            raise KadersFout([Melding(tekst, str(pad))], soort=Weigering.RECHTEN)
         if os.geteuid() != 0 and (
             info.st_uid != os.geteuid()
             or (info.st_gid != os.getegid() and info.st_gid not in os.getgroups())
@@ -56,7 +56,7 @@ def controleer_schrijfrechten(pad: Path) -> None:
                 f"vervangen zou eigenaar of groep veranderen ({modus}): die kan alleen de "
                 "eigenaar of root behouden; het blijft ongewijzigd"
             )
-            raise KadersFout([Melding(tekst, str(pad))], soort="eigenaar")
+            raise KadersFout([Melding(tekst, str(pad))], soort=Weigering.EIGENAAR)
     map_ = echt.parent
     try:
         map_info = os.stat(map_)
@@ -67,4 +67,4 @@ def controleer_schrijfrechten(pad: Path) -> None:
             f"de map {map_} is alleen-lezen; het bestand wordt vervangen via een tijdelijk "
             "bestand in die map, dus die moet schrijfbaar zijn"
         )
-        raise KadersFout([Melding(tekst, str(pad))], soort="map")
+        raise KadersFout([Melding(tekst, str(pad))], soort=Weigering.MAP)

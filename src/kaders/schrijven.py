@@ -12,7 +12,7 @@ from typing import Any
 
 from . import regels
 from . import tijdelijk as tijdelijk_
-from .errors import KadersFout, Melding, dichtstbij, os_fout
+from .errors import KadersFout, Melding, Weigering, dichtstbij, os_fout
 from .inlezen import decodeer, laad_tekst, lees_bytes, valideer_kader
 from .installatie import PAKKET, in_pakket
 from .models import BEEINDIGD, Kader, Register, canonieke_status
@@ -52,7 +52,7 @@ def nieuw_kader(register: Register, data: Mapping[str, Any]) -> Kader:
     documentfouten = _documentfouten(register, aangevuld)
     meldingen += documentfouten
     if meldingen or kader is None:
-        soort = "document" if documentfouten else ""
+        soort = Weigering.DOCUMENT if documentfouten else None
         raise KadersFout([Melding(f"nieuw {m.tekst}") for m in meldingen], soort=soort)
     return kader
 
@@ -120,7 +120,7 @@ def een_naam(pad: Path) -> None:
             f"het bestand heeft {namen} namen (harde links); vervangen zou alleen deze naam de "
             "nieuwe tekst geven en de andere de oude. Het blijft ongewijzigd"
         )
-        raise KadersFout([Melding(tekst, str(pad))], soort="hardlink")
+        raise KadersFout([Melding(tekst, str(pad))], soort=Weigering.HARDLINK)
 
 
 @contextlib.contextmanager
@@ -156,7 +156,7 @@ def niet_in_pakket(doel: Path) -> None:
             f"ligt in het geïnstalleerde pakket kaders ({PAKKET}); daar schrijft kaders nooit, "
             "want het meegeleverde register moet blijven werken"
         )
-        raise KadersFout([Melding(tekst, str(doel))], soort="register")
+        raise KadersFout([Melding(tekst, str(doel))], soort=Weigering.REGISTER)
 
 
 def geen_apparaat(doel: Path) -> None:
@@ -171,19 +171,19 @@ def geen_apparaat(doel: Path) -> None:
             "is geen gewoon bestand maar een apparaat, pijp of socket; een export wordt een "
             "gewoon bestand. Er is niets geschreven"
         )
-        raise KadersFout([Melding(tekst, str(doel))], soort="apparaat")
+        raise KadersFout([Melding(tekst, str(doel))], soort=Weigering.APPARAAT)
 
 
 def controleer_doel(doel: Path, *, register: Path | None, overschrijven: bool) -> None:
     """Whether a file may be written: never the register in use, an existing file only when
     overwriting was asked for, and only with the rights to replace it. Raises KadersFout.
 
-    `soort` on the error says which rule refused: 'register', 'bestaat', or those of
+    `soort` on the error says which rule refused: REGISTER, BESTAAT, or those of
     `controleer_schrijfrechten`.
     """
     if register is not None and _zelfde_bestand(doel, register):
         tekst = f"is het register in gebruik ({register}); dat wordt nooit overschreven"
-        raise KadersFout([Melding(tekst, str(doel))], soort="register")
+        raise KadersFout([Melding(tekst, str(doel))], soort=Weigering.REGISTER)
     niet_in_pakket(doel)
     if os.path.lexists(doel):
         if os.path.isdir(doel):
@@ -191,7 +191,7 @@ def controleer_doel(doel: Path, *, register: Path | None, overschrijven: bool) -
         geen_apparaat(doel)
         if not overschrijven:
             tekst = "bestaat al; het blijft ongewijzigd"
-            raise KadersFout([Melding(tekst, str(doel))], soort="bestaat")
+            raise KadersFout([Melding(tekst, str(doel))], soort=Weigering.BESTAAT)
     controleer_schrijfrechten(doel)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import GebruiksFout, onbekend
+from .errors import GebruiksFout, Weigering, onbekend
 from .models import STAPPEN, Kader, Register
 from .query import Totaal, groepsleutel, groepsvolgorde, totaal
 
@@ -66,7 +66,7 @@ def periodes(van: dt.date, tot: dt.date, stap: str = "maand") -> list[tuple[str,
             "keer (100 jaar per maand, 300 per kwartaal): kies een kortere periode of een "
             "grotere stap"
         )
-        raise GebruiksFout([tekst], soort="perioden")
+        raise GebruiksFout([tekst], soort=Weigering.PERIODEN)
     uitkomst: list[tuple[str, dt.date]] = []
     while huidig <= tot:
         uitkomst.append((_label(huidig, stap), huidig))

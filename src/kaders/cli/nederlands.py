@@ -9,7 +9,7 @@ from typing import Any
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from ..errors import KadersFout, dichtstbij, os_fout
+from ..errors import KadersFout, Weigering, dichtstbij, os_fout
 from .afdruk import EXIT_AFGEBROKEN, EXIT_DATA, EXIT_GEBRUIK, EXIT_OK, meld, tekenset_fout
 from .typer_intern import click
 
@@ -24,22 +24,22 @@ KOPPEN = {
 }
 # A hint after a refusal to write, by the kind of refusal (KadersFout.soort): the core never
 # names an option, so the advice that does lives here.
-HINTS = {
-    "bestaat": "tip: geef --overschrijf om het te vervangen",
-    "register": (
+HINTS: dict[Weigering, str] = {
+    Weigering.BESTAAT: "tip: geef --overschrijf om het te vervangen",
+    Weigering.REGISTER: (
         "tip: kies een ander pad voor --uitvoer; het register zelf wijzigt u met "
         "'kaders toevoegen' of in een editor"
     ),
-    "rechten": "tip: is schrijven de bedoeling, geef het bestand dan eerst schrijfrechten "
+    Weigering.RECHTEN: "tip: is schrijven de bedoeling, geef het bestand dan eerst schrijfrechten "
     "(chmod u+w), of werk op een kopie met --register",
-    "eigenaar": "tip: laat de eigenaar het wijzigen, of werk op een kopie met --register",
-    "map": "tip: maak de map schrijfbaar, of schrijf naar een bestand in een andere map",
-    "document": "tip: noem het document met --document ID; een nieuw document voegt u toe met "
-    "'kaders document-toevoegen'",
-    "hardlink": "tip: geef het register een eigen bestand (cp REGISTER kopie && mv kopie "
+    Weigering.EIGENAAR: "tip: laat de eigenaar het wijzigen, of werk op een kopie met --register",
+    Weigering.MAP: "tip: maak de map schrijfbaar, of schrijf naar een bestand in een andere map",
+    Weigering.DOCUMENT: "tip: noem het document met --document ID; een nieuw document voegt u "
+    "toe met 'kaders document-toevoegen'",
+    Weigering.HARDLINK: "tip: geef het register een eigen bestand (cp REGISTER kopie && mv kopie "
     "REGISTER), of werk op een kopie met --register",
-    "apparaat": "tip: naar stdout schrijft u met --uitvoer - of zonder --uitvoer",
-    "perioden": "tip: kies --van en --tot dichter bij elkaar, of --stap kwartaal",
+    Weigering.APPARAAT: "tip: naar stdout schrijft u met --uitvoer - of zonder --uitvoer",
+    Weigering.PERIODEN: "tip: kies --van en --tot dichter bij elkaar, of --stap kwartaal",
 }
 # Click's English usage errors (as of Typer 0.29) and their Dutch text; a test checks each.
 CLICK_MELDINGEN = (
@@ -158,7 +158,7 @@ class KadersGroep(_NederlandseHulp, TyperGroup):
         except KadersFout as fout:
             for melding in fout.meldingen:
                 meld(str(melding))
-            if fout.soort in HINTS:
+            if fout.soort is not None:
                 meld(HINTS[fout.soort])
             code = fout.exitcode
         except click.exceptions.NoArgsIsHelpError as fout:
