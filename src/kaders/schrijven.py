@@ -8,7 +8,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import regels
 from . import tijdelijk as tijdelijk_
@@ -18,6 +18,8 @@ from .installatie import PAKKET, in_pakket
 from .models import BEEINDIGD, Kader, Register, canonieke_status
 from .rechten import controleer_schrijfrechten as controleer_schrijfrechten
 from .tomltabel import kader_toml
+
+T = TypeVar("T")
 
 
 def nieuw_kader(register: Register, data: Mapping[str, Any]) -> Kader:
@@ -253,12 +255,15 @@ def _umask() -> int:
     return huidig
 
 
-def vul_aan(pad: Path, aanvulling: Callable[[Register, str], str], *, droog: bool = False) -> None:
+def vul_aan(
+    pad: Path, aanvulling: Callable[[Register, str], tuple[str, T]], *, droog: bool = False
+) -> T:
     """Append to the register file: the shared steps of every writer that adds a table.
 
     Under the lock: check the rights to replace the file (and that it has one name), read it,
     refuse an invalid register, let `aanvulling(register, oude_tekst)` validate what it adds and
-    return the whole new text (the old text as a prefix), then replace the file atomically.
+    return the whole new text (the old text as a prefix) with what it made, then replace the
+    file atomically. Returns what `aanvulling` made.
     The file keeps its form: a BOM stays, and CRLF line ends stay CRLF in what is added.
     Nothing is written when anything fails, or when `droog` is set.
     """
@@ -272,12 +277,13 @@ def vul_aan(pad: Path, aanvulling: Callable[[Register, str], str], *, droog: boo
             register = laad_tekst(oud, str(pad))
         except KadersFout as fout:
             raise KadersFout([ongeldig_register(pad), *fout.meldingen]) from None
-        nieuw = aanvulling(register, oud)
+        nieuw, gemaakt = aanvulling(register, oud)
         assert nieuw.startswith(oud)  # an append, never a rewrite
         nieuw = oud + met_regeleinden_van(oud, nieuw[len(oud) :])
         if not droog:
             bom = b"\xef\xbb\xbf" if ruw.startswith(b"\xef\xbb\xbf") else b""
             schrijf_atomisch(pad, bom + nieuw.encode("utf-8"))
+    return gemaakt
 
 
 def ongeldig_register(pad: Path) -> Melding:
@@ -297,20 +303,18 @@ def voeg_toe(
     Validates the new framework against the register, then the whole new text (see `vul_aan`).
     Warnings (dates outside the register's period) go to `waarschuw`.
     """
-    gemaakt: list[Kader] = []
 
-    def aanvulling(register: Register, oud: str) -> str:
+    def aanvulling(register: Register, oud: str) -> tuple[str, tuple[Kader, str]]:
         kader = nieuw_kader(register, data)
         for melding in buiten_periode(register, kader):
             if waarschuw is not None:
                 waarschuw(melding)
-        nieuw = aangevulde_tekst(oud, kader_toml(kader))
+        tabel = kader_toml(kader)
+        nieuw = aangevulde_tekst(oud, tabel)
         laad_tekst(nieuw, str(pad))
-        gemaakt.append(kader)
-        return nieuw
+        return nieuw, (kader, tabel)
 
-    vul_aan(pad, aanvulling, droog=droog)
-    return gemaakt[0], kader_toml(gemaakt[0])
+    return vul_aan(pad, aanvulling, droog=droog)
 
 
 def exporteer(

@@ -37,9 +37,8 @@ def voeg_wijziging_toe(
     (an id in any case). An unknown framework or document is a usage error (GebruiksFout);
     every other problem is a KadersFout, all at once. Warnings go to `waarschuw`.
     """
-    gemaakt: list[tuple[Wijziging, str]] = []
 
-    def aanvulling(register: Register, oud: str) -> str:
+    def aanvulling(register: Register, oud: str) -> tuple[str, tuple[Wijziging, str]]:
         _geldig_log(register, oud, pad)
         tabel, kader_id = wijziging_tabel(register, data)
         voorvoegsel = f"nieuwe wijziging (kader '{kader_id}'): "
@@ -49,11 +48,9 @@ def voeg_wijziging_toe(
         for melding in _na_de_wijziging(nieuw_register, kader_id, index, voorvoegsel):
             if waarschuw is not None:
                 waarschuw(melding)
-        gemaakt.append((nieuw_register.wijziging[index], tabel))
-        return nieuw
+        return nieuw, (nieuw_register.wijziging[index], tabel)
 
-    vul_aan(pad, aanvulling, droog=droog)
-    return gemaakt[0]
+    return vul_aan(pad, aanvulling, droog=droog)
 
 
 def voeg_document_toe(
@@ -63,9 +60,8 @@ def voeg_document_toe(
 
     Checked: its fields (kind from the vocabulary, a real date, a web address), and a unique id.
     """
-    gemaakt: list[tuple[Document, str]] = []
 
-    def aanvulling(register: Register, oud: str) -> str:
+    def aanvulling(register: Register, oud: str) -> tuple[str, tuple[Document, str]]:
         _geldig_log(register, oud, pad)
         tabel = document_tabel(data)
         did = data.get("id")
@@ -73,11 +69,9 @@ def voeg_document_toe(
         nieuw, nieuw_register = _laad_aangevuld(oud, tabel, pad, voorvoegsel)
         index = len(register.document)
         _regels(nieuw_register, "document", index, voorvoegsel)
-        gemaakt.append((nieuw_register.document[index], tabel))
-        return nieuw
+        return nieuw, (nieuw_register.document[index], tabel)
 
-    vul_aan(pad, aanvulling, droog=droog)
-    return gemaakt[0]
+    return vul_aan(pad, aanvulling, droog=droog)
 
 
 def wijziging_tabel(register: Register, data: Mapping[str, Any]) -> tuple[str, str]:
