@@ -19,7 +19,7 @@ from conftest import KLEIN, REGISTER, kaders
 from hulp import COMMANDOS
 from typer.testing import CliRunner
 
-from kaders import schrijven
+from kaders import atomisch
 from kaders.cli import app
 from kaders.errors import KadersFout, Weigering
 from kaders.laden import gebundeld_register, laad
@@ -111,13 +111,13 @@ def test_one_decision_for_every_target(tmp_path: Path) -> None:
     register = _kopie(tmp_path)
     andere = _kopie(tmp_path, "andere.toml")
     with pytest.raises(KadersFout) as fout:
-        schrijven.controleer_doel(register, register=register, overschrijven=True)
+        atomisch.controleer_doel(register, register=register, overschrijven=True)
     assert fout.value.soort is Weigering.REGISTER
     with pytest.raises(KadersFout) as fout:
-        schrijven.controleer_doel(andere, register=register, overschrijven=False)
+        atomisch.controleer_doel(andere, register=register, overschrijven=False)
     assert fout.value.soort is Weigering.BESTAAT
-    schrijven.controleer_doel(andere, register=register, overschrijven=True)
-    schrijven.controleer_doel(tmp_path / "nieuw.json", register=register, overschrijven=False)
+    atomisch.controleer_doel(andere, register=register, overschrijven=True)
+    atomisch.controleer_doel(tmp_path / "nieuw.json", register=register, overschrijven=False)
 
 
 # --- 2. permissions honoured -----------------------------------------------------------------

@@ -131,10 +131,10 @@ def druk_af(weergave: uitvoer.Weergave, doel: Doel, code_bij_breuk: int = EXIT_O
             ]
         )
     if pad is not None:
-        from .. import schrijven  # file locking: only where something is written
+        from .. import atomisch  # file locking: only where something is written
 
         inhoud = uitvoer.schrijf(weergave, formaat, uitvoer.Scherm(excel=excel))
-        schrijven.exporteer(
+        atomisch.exporteer(
             pad,
             inhoud,
             is_register=formaat == "toml",
