@@ -318,21 +318,6 @@ def vertaal(fout: Mapping[str, Any], model: type[BaseModel]) -> str:
     return f"ongeldige waarde {_toon(waarde)} ({fout.get('msg', soort)})"
 
 
-def veldfouten(data: Mapping[str, Any]) -> dict[str, list[str]]:
-    """Validate one framework; its problems per field, in Dutch ('' for rules across fields)."""
-    try:
-        Kader.model_validate(data)
-    except ValidationError as fout:
-        uitkomst: dict[str, list[str]] = {}
-        for e in fout.errors():
-            binnen = {**e, "loc": ("kader", 0, *e["loc"])}
-            veld = str(e["loc"][0]) if e["loc"] else ""
-            model = Afleiding if veld == "afgeleid" and len(e["loc"]) > 2 else Kader
-            uitkomst.setdefault(veld, []).append(vertaal(binnen, model))
-        return uitkomst
-    return {}
-
-
 def valideer_kader(data: Mapping[str, Any], bestand: str) -> Kader:
     """Validate one framework on its own (a new one, say); Dutch messages without a line."""
     try:
