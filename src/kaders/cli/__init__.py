@@ -141,6 +141,11 @@ def _hoofd(
 ) -> None:
     """Register van de nationale kaders voor internationale missies."""
     ctx.obj = register  # the register given before the command: Click's way to its commands
+    if (
+        register is not None
+        and ctx.get_parameter_source("register") == click.core.ParameterSource.ENVIRONMENT
+    ):
+        ctx.meta[bestand.UIT_OMGEVING] = True
 
 
 def main() -> None:

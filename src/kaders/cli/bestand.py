@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .. import laden, query
-from ..errors import GebruiksFout
+from ..errors import GebruiksFout, KadersFout, Melding
 from ..models import Kader, Register
 from .afdruk import meld
 from .typer_intern import click
@@ -50,6 +50,7 @@ STAND_PARAM = "stand"  # the --stand of a reading command
 # answer never replaces.
 REGISTER_VOOR_DOEL = "register_voor_doel"
 GEKOZEN = "kaders.register"  # where the register in use is kept for the output options
+UIT_OMGEVING = "kaders.register_uit_omgeving"  # set when --register came from $KADERS_REGISTER
 
 
 def register_pad(ctx: click.Context) -> Path:
@@ -166,6 +167,21 @@ def controleer_stand(register: Register, stand: dt.date, naam: str = "het regist
                 f"--stand {stand} ligt vóór het eerste document van {naam} "
                 f"('{eerste.id}', {eerste.datum}): toen was er nog niets bekend; kies een "
                 f"datum op of na {eerste.datum}"
+            ]
+        )
+
+
+def controleer_omgeving(pad: Path) -> None:
+    """A $KADERS_REGISTER that names no file is said as such: the user may have forgotten it
+    is set."""
+    if not pad.exists():
+        raise KadersFout(
+            [
+                Melding(
+                    "bestand bestaat niet; het komt uit $KADERS_REGISTER (zet de variabele "
+                    "goed, haal hem weg met 'unset KADERS_REGISTER', of kies --register PAD)",
+                    str(pad),
+                )
             ]
         )
 

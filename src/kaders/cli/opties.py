@@ -19,9 +19,11 @@ from .bestand import (
     REGISTER_PARAM,
     REGISTER_VOOR_DOEL,
     STAND_PARAM,
+    UIT_OMGEVING,
     InGebruik,
     RegisterOpt,
     cache_map,
+    controleer_omgeving,
     register_pad,
     vandaag,
 )
@@ -284,7 +286,11 @@ _FILTEROPTIES: dict[str, Any] = {
     ],
     "zoek": Annotated[
         str | None,
-        optie("--zoek", "Zoek in id, missie, naam, regio en landen (zonder accenten).", "TEKST"),
+        optie(
+            "--zoek",
+            f"Zoek in {query.ZOEKT_IN} (hoofdletters en accenten maken niet uit).",
+            "TEKST",
+        ),
     ],
     "zonder_aanvullend": Annotated[
         bool,
@@ -326,7 +332,12 @@ def met_register(functie: Callable[..., T], *, stand: bool) -> Callable[..., T]:
     @functools.wraps(functie)
     def omhulsel(*args: Any, **kwargs: Any) -> T:
         ctx: typer.Context = kwargs.pop("ctx")
-        pad = kwargs.pop(REGISTER_PARAM) or ctx.obj or laden.gebundeld_register()
+        pad = kwargs.pop(REGISTER_PARAM)
+        if pad is None and ctx.obj is not None:
+            pad = ctx.obj
+            if ctx.meta.get(UIT_OMGEVING):
+                controleer_omgeving(pad)
+        pad = pad or laden.gebundeld_register()
         ctx.meta[GEKOZEN] = pad  # for completion, which runs outside a command
         if doel:
             kwargs[REGISTER_VOOR_DOEL] = pad
