@@ -16,6 +16,7 @@ import typer
 from .. import laden, query
 from ..errors import GebruiksFout, KadersFout, Melding
 from ..models import Kader, Register
+from ..uitvoer.weergave import Datering, Weergave
 from .afdruk import meld
 from .typer_intern import click
 
@@ -151,6 +152,11 @@ class InGebruik:
             titel += f", zoals bekend op {self.stand}"
         naam = self.bestandsnaam()
         return f"{titel} — {naam}" if naam else titel
+
+    def dateer(self, weergave: Weergave, peildatum: dt.date | None = None) -> Weergave:
+        """The view with the day it shows and the stand it is known on: every format can
+        name them (JSON always; a Markdown heading; a sheet or table when not today)."""
+        return weergave._replace(datering=Datering(peildatum, self.stand, self.stand_gegeven))
 
     def bestandsnaam(self) -> str | None:
         """The register file to name in a title: None for the bundled one."""

@@ -24,7 +24,7 @@ def documenten(register: InGebruik, doel: Doel) -> None:
     from ..uitvoer.historie import documenten as weergave
 
     register.op()  # a stand before the first document is wrong usage
-    druk_af(weergave(lijst(register.ruw(), register.stand), register.stand), doel)
+    druk_af(register.dateer(weergave(lijst(register.ruw(), register.stand), register.stand)), doel)
 
 
 @met_uitvoer("historie")
@@ -54,4 +54,4 @@ def historie(
 
     kader = register.vind(kader_id)
     versies = register.kennis().versies(kader.id, register.stand)
-    druk_af(weergave(kader.id, versies, register.stand), doel)
+    druk_af(register.dateer(weergave(kader.id, versies, register.stand)), doel)

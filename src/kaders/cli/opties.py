@@ -175,12 +175,13 @@ StapOpt = Annotated[
     str, keuze_optie("--stap", "stap", STAPPEN, f"Periode: {' of '.join(STAPPEN)}.", "STAP")
 ]
 SorteerOpt = Annotated[
-    str,
+    str | None,
     keuze_optie(
         "--sorteer",
         "sorteersleutel",
         query.SORTEERSLEUTELS,
-        f"Sorteer op: {', '.join(query.SORTEERSLEUTELS)}.",
+        f"Sorteer op: {', '.join(query.SORTEERSLEUTELS)} (standaard: regio); die kolom blijft "
+        "ook op een smal scherm staan.",
         "SLEUTEL",
     ),
 ]
@@ -245,6 +246,11 @@ class Filters(NamedTuple):
     status: list[str] | None = None
     zoek: str | None = None
     zonder_aanvullend: bool = False
+
+    def gevraagd(self) -> list[str]:
+        """The fields these filters ask about, whose columns an answer keeps."""
+        velden = {"regio": self.regio, "typen": self.type_, "organisatie": self.organisatie}
+        return [veld for veld, waarde in {**velden, "status": self.status}.items() if waarde]
 
 
 _FILTEROPTIES: dict[str, Any] = {

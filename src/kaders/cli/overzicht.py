@@ -35,7 +35,7 @@ def lijst(
     periode: Periode,
     doel: Doel,
     peildatum: PeildatumOpt = None,
-    sorteer: SorteerOpt = "regio",
+    sorteer: SorteerOpt = None,
 ) -> None:
     """Toon de kaders die aan de filters voldoen; * markeert kaders met afgeleide velden.
 
@@ -45,8 +45,10 @@ def lijst(
     """
     gevouwen = register.op(geldig_op(peildatum, periode))
     gekozen = opties.selectie(gevouwen, filters, peildatum, periode)
-    kaders = query.sorteer(gevouwen, gekozen, sorteer)
-    druk_af(weergaven.lijst(kaders, register.titel("Nationale kaders")), doel)
+    kaders = query.sorteer(gevouwen, gekozen, sorteer or "regio")
+    gevraagd = [*filters.gevraagd(), *([sorteer] if sorteer else [])]
+    weergave = weergaven.lijst(kaders, register.titel("Nationale kaders"), gevraagd)
+    druk_af(register.dateer(weergave, geldig_op(peildatum, periode)), doel)
 
 
 def geldig_op(peildatum: dt.date | None, periode: Periode) -> dt.date:
@@ -92,12 +94,10 @@ def toon(
     kennis = register.kennis()
     bronnen = [kennis.bronnen(k.id, register.stand, datum) for k in kaders]
     mandaten = {m.missie: m for m in gevouwen.mandaat}
-    druk_af(
-        weergaven.toon_kaders(
-            kaders, gevouwen.regio_index, bronnen, register.bestandsnaam(), datum, mandaten
-        ),
-        doel,
+    weergave = weergaven.toon_kaders(
+        kaders, gevouwen.regio_index, bronnen, register.bestandsnaam(), datum, mandaten
     )
+    druk_af(register.dateer(weergave, datum), doel)
 
 
 def _geen_periode(jaar: str | None, van: str | None, tot: str | None) -> None:
@@ -144,7 +144,7 @@ def totaal(
     uitkomst = query.totaal(gevouwen, kaders, datum, per, op_type=bool(filters.type_))
     from ..uitvoer import totalen
 
-    druk_af(totalen.totaal(uitkomst, register.stand), doel)
+    druk_af(register.dateer(totalen.totaal(uitkomst, register.stand), datum), doel)
 
 
 @met_uitvoer("verloop")
@@ -183,7 +183,8 @@ def verloopt(
     verlopen = query.verloopt(kaders, drempel, datum, mandaten)
     titel = f"Kaders die vóór {drempel} eindigen (peildatum {datum})"
     binnen = query.binnen_venster(verlopen) if check else []
-    druk_af(weergaven.verloop(verlopen, titel), doel, EXIT_DATA if binnen else EXIT_OK)
+    weergave = register.dateer(weergaven.verloop(verlopen, titel), datum)
+    druk_af(weergave, doel, EXIT_DATA if binnen else EXIT_OK)
     if binnen:
         mandaat = sum(1 for v in binnen if v.mandaat_eind is not None)
         meld(
@@ -219,7 +220,7 @@ def export(
     kennis = register.kennis()
     bronnen = {k.id: kennis.bronnen(k.id, register.stand, datum) for k in kaders}
     bekend = kennis.bekend(register.stand)
-    druk_af(weergaven.export(gevouwen, kaders, bekend, bronnen), doel)
+    druk_af(register.dateer(weergaven.export(gevouwen, kaders, bekend, bronnen), datum), doel)
 
 
 def schema() -> None:

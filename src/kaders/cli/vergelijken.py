@@ -142,7 +142,7 @@ def verschil(
         bestand.controleer_stand(gelezen, register.stand, naam)
     datum = peildatum or bestand.vandaag()
     uitkomst = bestanden(oud_register, nieuw_register, register.stand, datum)
-    druk_af(vergelijking.verschil(uitkomst, oud_naam, nieuw_naam), doel)
+    druk_af(register.dateer(vergelijking.verschil(uitkomst, oud_naam, nieuw_naam), datum), doel)
     if not uitkomst.gelijk:
         raise typer.Exit(EXIT_DATA)
 
@@ -219,4 +219,5 @@ def tijdlijn(
         return gevouwen, opties.selectie(gevouwen, filters, periode=periode)
 
     lijn = maak_tijdlijn(kaders_op, begin, eind, stap, per, op_type=bool(filters.type_))
-    druk_af(vergelijking.tijdlijn(lijn, register.stand, register.stand_gegeven), doel)
+    weergave = vergelijking.tijdlijn(lijn, register.stand, register.stand_gegeven)
+    druk_af(register.dateer(weergave), doel)
