@@ -20,8 +20,8 @@ def documenten(register: InGebruik, doel: Doel) -> None:
 
     Voorbeeld: kaders documenten --stand 2025-12-31
     """
-    from ..historie import documenten as lijst
-    from ..uitvoer.historie import documenten as weergave
+    from ..documenten import documenten as lijst
+    from ..uitvoer.levend import documenten as weergave
 
     register.op()  # a stand before the first document is wrong usage
     druk_af(register.dateer(weergave(lijst(register.ruw(), register.stand), register.stand)), doel)
@@ -50,7 +50,7 @@ def historie(
 
     Voorbeeld: kaders historie eufor-althea-compagnie
     """
-    from ..uitvoer.historie import historie as weergave
+    from ..uitvoer.levend import historie as weergave
 
     kader = register.vind(kader_id)
     versies = register.kennis().versies(kader.id, register.stand)

@@ -7,7 +7,7 @@ import typer
 
 from .. import query
 from ..errors import GebruiksFout
-from ..uitvoer import weergaven
+from ..uitvoer import overzicht as weergaven
 from ..uitvoer.tekst import kaders_tekst
 from . import bestand, opties
 from .afdruk import EXIT_DATA, EXIT_OK, Doel, druk_af, meld, schrijf

@@ -1,7 +1,7 @@
 """One registry of output formats: every format writes any view (`Weergave`) or says it cannot.
 
-A command builds a `Weergave` (uitvoer.weergaven, uitvoer.vergelijking) and hands it to
-`schrijf` with the format the user chose. Adding a format is one entry in `FORMATEN` (and,
+A command builds a `Weergave` (uitvoer.overzicht, .levend, .totalen, .vergelijking) and hands
+it to `schrijf` with the format the user chose. Adding a format is one entry in `FORMATEN` (and,
 for anything heavier than a few lines, one module, imported inside its writer so nobody
 else pays for loading it). A binary format writes bytes and goes only to a file.
 """

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..models import Kader
+from ..stand import Veldwijziging
 from ..tijdlijn import Tijdlijn
-from ..verschil import Verschil, Wijziging
+from ..verschil import Verschil
+from .overzicht import kader_json, personeel_tekst
 from .tabel import Kolom, teken
 from .tekst import cel
 from .totalen import AFGELEID_UITLEG, SOM_UITLEG, plat, totaal_json
 from .weergave import Plan, Scherm, Weergave
-from .weergaven import kader_json, personeel_tekst
 
 VERSCHIL_KOLOMMEN = ("soort", "id", "veld", "oud", "nieuw", "peildatum")
 TIJDLIJN_KOLOMMEN = (
@@ -49,7 +50,7 @@ Rij = dict[str, Any]
 # --- verschil ------------------------------------------------------------------------------
 
 
-def wijziging_json(wijziging: Wijziging) -> dict[str, Any]:
+def wijziging_json(wijziging: Veldwijziging) -> dict[str, Any]:
     """A changed field as {"veld", "oud", "nieuw"}."""
     return {"veld": wijziging.veld, "oud": wijziging.oud, "nieuw": wijziging.nieuw}
 

@@ -1,4 +1,4 @@
-"""Views of frameworks, totals and expiring frameworks: the rows, JSON and table of each."""
+"""Views of the overview commands (list, toon, verloopt, export): rows, JSON and table."""
 
 from __future__ import annotations
 

@@ -7,12 +7,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from ..historie import Documentregel
+from ..documenten import Documentregel
 from ..stand import Versie
+from .overzicht import kader_json, personeel_tekst
 from .tabel import tabel
 from .tekst import cel
 from .weergave import Plan, Rij, Weergave
-from .weergaven import kader_json, personeel_tekst
 
 DOCUMENTEN_KOLOMMEN = (
     "id",
