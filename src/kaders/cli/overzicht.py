@@ -79,8 +79,9 @@ def toon(
     ],
     peildatum: PeildatumWaardeOpt = None,
 ) -> None:
-    """Toon alles over een kader: elke waarde met het document en de woorden waarop ze
-    berust, en wat is afgeleid.
+    """Toon alles over een kader: elke waarde met het document en de woorden waarop ze berust.
+
+    Ook wat is afgeleid.
 
     Het kader zoals het geldt op de peildatum (standaard vandaag), zoals bekend op --stand.
     Meer ids tegelijk mag; JSON is dan een array (bij één id het object zelf).
