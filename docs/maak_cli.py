@@ -28,12 +28,17 @@ OPDRACHT = ".venv/bin/python docs/maak_cli.py"
 def commandos() -> list[str]:
     """Every command, in the order the help lists them."""
     groep = typer.main.get_command(app)
-    with groep.make_context("kaders", ["--help"], resilient_parsing=True) as ctx:
+    with groep.make_context("kaders", [], resilient_parsing=True) as ctx:
         return list(groep.list_commands(ctx))  # type: ignore[attr-defined]
 
 
 def hulp(*commando: str) -> str:
-    """The help of `kaders [COMMANDO] --help` as plain text: a fixed width, no colour."""
+    """The help of `kaders [COMMANDO] --help` as plain text: a fixed width, no colour.
+
+    Typer's help console takes its width and colour from these three settings, read from the
+    environment when Typer is imported; set here, a CI runner (FORCE_COLOR, TERMINAL_WIDTH)
+    writes the same file as a terminal.
+    """
     with (
         mock.patch.object(rich_utils, "MAX_WIDTH", BREEDTE),
         mock.patch.object(rich_utils, "COLOR_SYSTEM", None),
@@ -56,11 +61,10 @@ def tekst() -> str:
     delen = [
         "# Opdrachtregel: elk commando en zijn hulp",
         "",
-        f"<!-- Gemaakt door `{OPDRACHT}`; niet met de hand bewerken. -->",
-        "",
         "De hulp van `kaders` en van elk commando, zoals `kaders COMMANDO --help` die toont (op",
         f"{BREEDTE} kolommen, zonder kleur). Gemaakt door `{OPDRACHT}` uit het programma zelf;",
-        "een test faalt als dit bestand niet meer klopt met het programma.",
+        "niet met de hand bewerken: een test faalt als dit bestand niet meer klopt met het",
+        "programma.",
         "",
         "- [Statussen](#statussen)",
         *(f"- [`{titel}`](#{anker(titel)})" for titel in titels),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import shlex
 
 import pytest
@@ -62,7 +63,7 @@ def _hulp(commando: str) -> str:
     args = [commando, "--help"] if commando else ["--help"]
     uitkomst = CliRunner().invoke(app, args, env={"COLUMNS": "80"})
     assert uitkomst.exit_code == 0, uitkomst.output
-    return uitkomst.stdout
+    return re.sub(r"\x1b\[[0-9;]*m", "", uitkomst.stdout)  # colour, if FORCE_COLOR asks
 
 
 @pytest.mark.parametrize("commando", ["", *COMMANDOS])
