@@ -106,7 +106,7 @@ app = typer.Typer(
     help=(
         "Register van de Nederlandse militaire, civiele en politiële bijdragen aan "
         "internationale missies 2025 – juni 2028 (Kamerstuk 29 521, nr. 493).\n\n"
-        "Voorbeeld: kaders list --regio westelijke-balkan"
+        "Voorbeeld:\nkaders list --regio westelijke-balkan"
     ),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},

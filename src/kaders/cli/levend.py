@@ -18,7 +18,8 @@ def documenten(register: InGebruik, doel: Doel) -> None:
     Per document hoeveel kaders het invoerde en hoeveel wijzigingen het bracht; met --stand
     alleen de documenten die op die dag bekend waren.
 
-    Voorbeeld: kaders documenten --stand 2025-12-31
+    Voorbeeld:
+    kaders documenten --stand 2025-12-31
     """
     from ..documenten import documenten as lijst
     from ..uitvoer.levend import documenten as weergave
@@ -48,7 +49,8 @@ def historie(
     wijziging door een later document: per veld oud → nieuw, met de plek en het citaat, de
     dag waarop ze bekend werd en de dag vanaf wanneer ze geldt.
 
-    Voorbeeld: kaders historie eufor-althea-compagnie
+    Voorbeeld:
+    kaders historie eufor-althea-compagnie
     """
     from ..uitvoer.levend import historie as weergave
 

@@ -41,7 +41,8 @@ def lijst(
 
     Elk kader zoals het geldt op de peildatum (standaard vandaag), zoals bekend op --stand.
 
-    Voorbeeld: kaders list --regio westelijke-balkan --jaar 2026
+    Voorbeeld:
+    kaders list --regio westelijke-balkan --jaar 2026
     """
     gevouwen = register.op(geldig_op(peildatum, periode))
     gekozen = opties.selectie(gevouwen, filters, peildatum, periode)
@@ -80,13 +81,15 @@ def toon(
     ],
     peildatum: PeildatumWaardeOpt = None,
 ) -> None:
-    """Toon alles over een kader: elke waarde met het document en de woorden waarop ze
-    berust, en wat is afgeleid.
+    """Toon alles over een kader: elke waarde met het document en de woorden waarop ze berust.
+
+    Ook wat is afgeleid.
 
     Het kader zoals het geldt op de peildatum (standaard vandaag), zoals bekend op --stand.
     Meer ids tegelijk mag; JSON is dan een array (bij één id het object zelf).
 
-    Voorbeeld: kaders toon eulex-kosovo "EUMM Georgië"
+    Voorbeeld:
+    kaders toon eulex-kosovo "EUMM Georgië"
     """
     datum = peildatum or bestand.vandaag()
     gevouwen = register.op(datum)
@@ -135,7 +138,8 @@ def totaal(
 
     'Waarvan afgeleid' zegt hoeveel van elke som op een afgeleid veld rust.
 
-    Voorbeeld: kaders totaal --per regio --peildatum 2026-01-01
+    Voorbeeld:
+    kaders totaal --per regio --peildatum 2026-01-01
     """
     _geen_periode(jaar, van, tot)
     datum = peildatum or bestand.vandaag()
@@ -173,7 +177,8 @@ def verloopt(
     Ook de kaders waarvan het mandaat van de missie zelf (besloten door de VN of de EU)
     eerder eindigt dan het kader: reden 'mandaat eindigt'; --check telt ze mee.
 
-    Voorbeeld: kaders verloopt --voor 2026-01-01 --peildatum 2025-04-04
+    Voorbeeld:
+    kaders verloopt --voor 2026-01-01 --peildatum 2025-04-04
     """
     datum = peildatum or bestand.vandaag()
     gevouwen = register.op(geldig_op(peildatum, periode))
@@ -212,7 +217,8 @@ def export(
     --uitvoer weigert een bestaand bestand zonder --overschrijf, en altijd het register in
     gebruik (ook via een link).
 
-    Voorbeeld: kaders export --formaat sqlite --uitvoer kaders.db
+    Voorbeeld:
+    kaders export --formaat sqlite --uitvoer kaders.db
     """
     datum = geldig_op(peildatum, periode)
     gevouwen = register.op(datum)
@@ -226,7 +232,8 @@ def export(
 def schema() -> None:
     """Print het JSON Schema van het registerbestand (voor TOML-editors).
 
-    Voorbeeld: kaders schema > kaders.schema.json
+    Voorbeeld:
+    kaders schema > kaders.schema.json
     """
     from ..models import json_schema
     from ..uitvoer.tekst import json_tekst
