@@ -101,3 +101,18 @@ def test_a_wrapped_or_inline_example_is_caught() -> None:
         "kaders list --jaar 2026",
         "kaders toon x",
     ]
+
+
+@pytest.mark.parametrize("commando", COMMANDOS)
+def test_help_prose_is_wrapped_to_the_screen_not_to_the_source(commando: str) -> None:
+    """A paragraph fills the line before it breaks: no short line inside a paragraph, as when
+    each docstring line break was kept."""
+    beschrijving = _hulp(commando).split("╭")[0]
+    regels = [r.strip() for r in beschrijving.splitlines()]
+    for regel, volgende in itertools.pairwise(regels):
+        if not regel or not volgende or "Voorbeeld" in regel or regel.startswith("kaders "):
+            continue
+        if volgende.startswith(("kaders ", "-")):  # an example, or its continuation
+            continue
+        woord = volgende.split()[0]
+        assert len(regel) + 1 + len(woord) > 78, f"{commando}: {regel!r} / {volgende!r}"

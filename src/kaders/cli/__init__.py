@@ -69,6 +69,18 @@ def _letterlijk(tekst: str | None) -> str | None:
     return None if tekst is None else tekst.replace("[", "\\[")
 
 
+def _alineas(tekst: str | None) -> str | None:
+    """A docstring's paragraphs as single lines, for Rich to wrap to the screen (Typer keeps
+    each line break); examples keep their lines."""
+    if tekst is None:
+        return None
+    alineas = tekst.split("\n\n")
+    return "\n\n".join(
+        a if a.lstrip().startswith(("Voorbeeld", "kaders ")) else " ".join(a.split())
+        for a in alineas
+    )
+
+
 class Commandogroep(KadersGroep):
     """The group of COMMANDOS; each is built from its function only when it is needed.
 
@@ -91,7 +103,7 @@ class Commandogroep(KadersGroep):
                 info, pretty_exceptions_short=True, rich_markup_mode="rich"
             )
             # Help is written as plain text: '[[wijziging]]' is a table, not Rich markup.
-            commando.help = _letterlijk(commando.help)
+            commando.help = _letterlijk(_alineas(commando.help))
             for param in commando.params:
                 hulp = getattr(param, "help", None)
                 if isinstance(hulp, str):
