@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from kaders.cli import app
 from kaders.errors import KadersFout
 from kaders.inlezen import laad_tekst
+from kaders.models import STATUS_UITLEG
 from kaders.query import ZOEKT_IN, zoekteksten
 from kaders.waarden import Datum
 
@@ -137,3 +138,11 @@ def test_the_search_help_names_every_text_the_search_reads(register) -> None:  #
         assert veld in ZOEKT_IN
     hulp = runner.invoke(app, ["list", "--help"], env={"COLUMNS": "200"}).stdout
     assert f"Zoek in {ZOEKT_IN}" in " ".join(hulp.replace("│", " ").split())
+
+
+def test_the_list_help_gives_every_status_with_its_meaning_from_the_models() -> None:
+    uit = runner.invoke(app, ["list", "--help"], env={"COLUMNS": "200"}).stdout
+    hulp = " ".join(uit.replace("│", " ").split())
+    for status, uitleg in STATUS_UITLEG.items():
+        assert f"{status}: {' '.join(uitleg.split())}" in hulp
+    assert "wat elk betekent: kaders list --help" in hulp

@@ -11,6 +11,7 @@ import typer.main
 import typer.models
 
 from .. import __version__
+from ..models import STATUS_UITLEG
 from . import bestand, opties
 from .nederlands import KadersCommando, KadersGroep
 from .typer_intern import click
@@ -69,6 +70,11 @@ def _letterlijk(tekst: str | None) -> str | None:
     return None if tekst is None else tekst.replace("[", "\\[")
 
 
+STATUSSEN_UITGELEGD = "Statussen (--status):\n" + "\n".join(
+    f"  {status}: {uitleg}" for status, uitleg in STATUS_UITLEG.items()
+)
+
+
 def _alineas(tekst: str | None) -> str | None:
     """A docstring's paragraphs as single lines, for Rich to wrap to the screen (Typer keeps
     each line break); examples keep their lines."""
@@ -104,6 +110,8 @@ class Commandogroep(KadersGroep):
             )
             # Help is written as plain text: '[[wijziging]]' is a table, not Rich markup.
             commando.help = _letterlijk(_alineas(commando.help))
+            if cmd_name == "list":  # where a status is looked up: each with its meaning
+                commando.epilog = _letterlijk(STATUSSEN_UITGELEGD)
             for param in commando.params:
                 hulp = getattr(param, "help", None)
                 if isinstance(hulp, str):

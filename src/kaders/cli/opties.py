@@ -285,7 +285,8 @@ _FILTEROPTIES: dict[str, Any] = {
         list[str] | None,
         optie(
             "--status",
-            f"{', '.join(STATUSSEN[:-1])} of {STATUSSEN[-1]}.",
+            f"{', '.join(STATUSSEN[:-1])} of {STATUSSEN[-1]} (herhaalbaar; wat elk betekent: "
+            "kaders list --help).",
             "STATUS",
             autocompletion=voltooi("status"),
         ),
