@@ -131,13 +131,6 @@ def loopt_in(kader: Kader, van: dt.date | None, tot: dt.date | None) -> bool:
     return (tot is None or kader.begin <= tot) and (van is None or kader.eind >= van)
 
 
-def in_periode(kaders: Iterable[Kader], van: dt.date | None, tot: dt.date | None) -> list[Kader]:
-    """The frameworks running at any moment from `van` to `tot` (both inclusive)."""
-    if van is not None and tot is not None and van > tot:
-        raise GebruiksFout([f"de periode begint op {van}, na haar eind {tot}"])
-    return [k for k in kaders if loopt_in(k, van, tot)]
-
-
 def sorteer(register: Register, kaders: Iterable[Kader], sleutel: str = "regio") -> list[Kader]:
     """Frameworks in a predictable order: by the key, then region, mission and id."""
     volgorde = {r.id: i for i, r in enumerate(register.regio)}
