@@ -1,6 +1,6 @@
 """The benchmark's own parts: synthetic registers are valid, and the script runs end to end.
 
-No timing is asserted here; the numbers come from `python bench/run.py` (README, Prestaties).
+No timing is asserted here; the numbers come from `python bench/run.py` (bench/README.md).
 """
 
 from __future__ import annotations

@@ -148,7 +148,7 @@ def test_a_fifo_in_place_of_an_entry_is_a_miss_not_a_hang(tmp_path: Path) -> Non
 def test_reading_an_entry_pauses_the_collector_and_turns_it_back_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Unpickling a large register with the collector on costs a third more (README)."""
+    """Unpickling a large register with the collector on costs a third more (bench/README.md)."""
     import gc
 
     from kaders import cache

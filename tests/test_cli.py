@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from conftest import KLEIN, ROOT, kaders
-from hulp import COMMANDOS
 from typer.testing import CliRunner
 
 from kaders import __version__
@@ -170,14 +169,6 @@ def test_csv_escapes_formula_cells(tmp_path: Path) -> None:
 def test_schema_command_prints_committed_schema() -> None:
     _, uit, _ = _run("schema")
     assert json.loads(uit) == json.loads((ROOT / "data" / "kaders.schema.json").read_text())
-
-
-def test_every_command_has_dutch_help_with_example() -> None:
-    for commando in COMMANDOS:
-        code, uit, _ = _run(commando, "--help")
-        assert code == 0
-        assert "Voorbeeld: kaders" in uit, commando
-        assert "Gebruik:" in uit
 
 
 # --- as a real process --------------------------------------------------------------------

@@ -193,7 +193,7 @@ def test_no_matplotlib_for_other_answers() -> None:
 
 
 def test_the_readme_chart_is_current(tmp_path: Path) -> None:
-    """docs/tijdlijn-regio.svg is what the README's command makes today."""
+    """docs/tijdlijn-regio.svg is what the command in docs/gebruik.md makes today."""
     pad = tmp_path / "t.svg"
     uit = kaders("--register", str(REGISTER), *TIJDLIJN_REGIO, "-f", "svg", "-o", str(pad))
     assert uit.returncode == 0, uit.stderr

@@ -41,7 +41,7 @@ def _kopie(map_: Path) -> Path:
     return pad
 
 
-# --- item 8: only regular files, at most 50 MB --------------------------------------------------
+# --- item 8: only regular files, at most 100 MB --------------------------------------------------
 
 
 @pytest.mark.parametrize("apparaat", ["/dev/zero", "/dev/urandom", "/dev/null"])
@@ -64,10 +64,10 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
 def test_a_register_over_the_limit_is_refused_by_its_size(tmp_path: Path) -> None:
     groot = tmp_path / "groot.toml"
     with groot.open("wb") as bestand:
-        bestand.truncate(grenzen.MAX_BYTES + 1)  # sparse: no 50 MB written
+        bestand.truncate(grenzen.MAX_BYTES + 1)  # sparse: no 100 MB written
     uitkomst = kaders("--register", str(groot), "list")
     assert uitkomst.returncode == 1
-    assert "groter dan 50 MB (52.428.800 bytes): te groot voor een register" in uitkomst.stderr
+    assert "groter dan 100 MB (104.857.600 bytes): te groot voor een register" in uitkomst.stderr
 
 
 def test_stdin_over_the_limit_is_refused_without_reading_it_all() -> None:
@@ -85,7 +85,7 @@ def test_stdin_over_the_limit_is_refused_without_reading_it_all() -> None:
         ja.wait()
     assert uitkomst.returncode == 1
     assert uitkomst.stderr == (
-        "kaders: <stdin>: groter dan 50 MB (52.428.800 bytes): te groot voor een register\n"
+        "kaders: <stdin>: groter dan 100 MB (104.857.600 bytes): te groot voor een register\n"
     )
 
 

@@ -100,8 +100,11 @@ def test_export_toml_on_a_stand_folds_back_to_that_stand(stand: dt.date) -> None
     gevouwen = op_stand(terug, stand, dt.date.today())
     assert isinstance(getoond, list)
     assert [k.als_json() for k in gevouwen.kader] == [
-        {v: w for v, w in k.items() if v != "bronnen"} for k in getoond
+        {v: w for v, w in k.items() if v not in ("bronnen", "stand", "peildatum")} for k in getoond
     ]
+    assert {(k["stand"], k["peildatum"]) for k in getoond} == {
+        (stand.isoformat(), dt.date.today().isoformat())
+    }
     assert op_stand(gevouwen, stand, dt.date.today()).kader == gevouwen.kader
 
 
@@ -117,7 +120,7 @@ def test_documenten_json_contract() -> None:
     for d in data:
         assert list(d) == [
             *("id", "soort", "kamerstuk", "datum", "titel", "url", "tekst_beschikbaar"),
-            *("opmerking", "kaders", "wijzigingen"),
+            *("opmerking", "kaders", "wijzigingen", "stand"),
         ]
     telling = {i: (d["kaders"], d["wijzigingen"]) for i, d in per_id.items()}
     assert telling["kst-29521-493"] == (44, 0) and telling["kst-29521-494"] == (0, 5)

@@ -1,4 +1,5 @@
-"""Every example in the README runs as written, and shown output is the real output."""
+"""Every example in the README and in docs/*.md runs as written, and shown output is the real
+output."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+BESTANDEN = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 VERWACHTE_EXIT = {
     "kaders list --regio westelijke-balcan": 2,
     # verschil exits 1 when the registers differ, like diff
@@ -20,25 +22,36 @@ VERWACHTE_EXIT = {
 }
 
 
-def _voorbeelden() -> list[tuple[str, list[str]]]:
-    """(command, shown output lines) for every '$ kaders ...' line in a console block."""
-    voorbeelden: list[tuple[str, list[str]]] = []
-    for blok in re.findall(r"```console\n(.*?)```", README, flags=re.S):
-        for stuk in re.split(r"^\$ ", blok, flags=re.M)[1:]:
-            commando, *uitvoer = stuk.rstrip("\n").split("\n")
-            voorbeelden.append((commando, uitvoer))
+def _voorbeelden() -> list[tuple[str, str, list[str]]]:
+    """(file, command, shown output lines) for every '$ kaders ...' line in a console block."""
+    voorbeelden: list[tuple[str, str, list[str]]] = []
+    for pad in BESTANDEN:
+        tekst = pad.read_text(encoding="utf-8")
+        for blok in re.findall(r"```console\n(.*?)```", tekst, flags=re.S):
+            for stuk in re.split(r"^\$ ", blok, flags=re.M)[1:]:
+                commando, *uitvoer = stuk.rstrip("\n").split("\n")
+                voorbeelden.append((pad.relative_to(ROOT).as_posix(), commando, uitvoer))
     return voorbeelden
 
 
 VOORBEELDEN = _voorbeelden()
 
 
-def test_readme_has_examples() -> None:
-    assert len(VOORBEELDEN) >= 10
+def test_readme_and_docs_have_examples() -> None:
+    bestanden = {bestand for bestand, _, _ in VOORBEELDEN}
+    assert {"README.md", "docs/gebruik.md", "docs/levend.md", "docs/bijhouden.md"} <= bestanden
+    assert sum(bestand == "README.md" for bestand, _, _ in VOORBEELDEN) == 5
+    assert all(uitvoer for bestand, _, uitvoer in VOORBEELDEN if bestand == "README.md")
 
 
-@pytest.mark.parametrize(("commando", "uitvoer"), VOORBEELDEN, ids=[c for c, _ in VOORBEELDEN])
-def test_readme_example_runs(commando: str, uitvoer: list[str], tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("bestand", "commando", "uitvoer"),
+    VOORBEELDEN,
+    ids=[f"{bestand}: {commando}" for bestand, commando, _ in VOORBEELDEN],
+)
+def test_readme_example_runs(
+    bestand: str, commando: str, uitvoer: list[str], tmp_path: Path
+) -> None:
     # The examples copy the register to /tmp: here to a folder of this test, so that parallel
     # workers and other runs on the machine never share a file.
     commando = commando.replace("/tmp/", f"{tmp_path}/")

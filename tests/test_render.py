@@ -39,10 +39,10 @@ def test_json_lines_survive_splitlines() -> None:
 
 def test_table_shows_brackets_literally() -> None:
     """Regression: Rich markup in a cell ('[twintig]', '[/x]') vanished or crashed."""
-    from kaders.uitvoer import Scherm
     from kaders.uitvoer.tabel import tabel
+    from kaders.uitvoer.weergave import Plan, Scherm
 
-    uit = tabel("t", [("a", "A")], [{"a": "[twintig] en [/x]"}], Scherm(breedte=80))
+    uit = tabel(Plan("t", [("a", "A")], [{"a": "[twintig] en [/x]"}]), Scherm(breedte=80))
     assert "[twintig] en [/x]" in uit
 
 
@@ -60,35 +60,35 @@ def test_column_widths_share_the_room_evenly() -> None:
 
 
 def test_table_lines_fit_the_screen_and_keep_every_cell() -> None:
-    from kaders.uitvoer import Scherm
     from kaders.uitvoer.tabel import tabel
+    from kaders.uitvoer.weergave import Plan, Scherm
 
     rijen = [{"id": f"kader-met-een-lange-sleutel-{i}", "naam": "woord " * 12} for i in range(5)]
     kolommen = [("id", "ID"), ("naam", "Naam")]
     for breedte in (40, 80, 120):
-        uit = tabel("t", kolommen, rijen, Scherm(breedte=breedte))
+        uit = tabel(Plan("t", kolommen, rijen), Scherm(breedte=breedte))
         assert max(len(regel) for regel in uit.splitlines()) <= breedte
         assert "".join(uit.split()).count("woord") == 5 * 12
 
 
 def test_a_squeezed_fixed_column_folds_and_loses_nothing() -> None:
     """Regression: on a very narrow screen a date column was cut to '2028-0'."""
-    from kaders.uitvoer import Scherm
     from kaders.uitvoer.tabel import tabel
+    from kaders.uitvoer.weergave import Plan, Scherm
 
-    uit = tabel("t", [("eind", "Eind")], [{"eind": "2028-06-30"}], Scherm(breedte=8))
+    uit = tabel(Plan("t", [("eind", "Eind")], [{"eind": "2028-06-30"}]), Scherm(breedte=8))
     assert "2028-06-30" in "".join(uit.split())
     assert max(len(regel) for regel in uit.splitlines()) <= 8
 
 
 def test_wide_characters_survive_a_squeezed_column() -> None:
     """Regression (review): a column squeezed to one cell dropped CJK and emoji."""
-    from kaders.uitvoer import Scherm
     from kaders.uitvoer.tabel import tabel
+    from kaders.uitvoer.weergave import Plan, Scherm
 
     kolommen = [("begin", "Begin"), ("eind", "Eind"), ("naam", "Naam")]
     rij = {"begin": "2025-01-01", "eind": "2028-06-30", "naam": "東京 😀"}
-    uit = tabel("T", kolommen, [rij], Scherm(breedte=31))
+    uit = tabel(Plan("T", kolommen, [rij]), Scherm(breedte=31))
     assert "東" in uit and "京" in uit and "😀" in uit
 
 

@@ -177,7 +177,7 @@ def test_cli_adds_from_toml_and_from_options(tmp_path: Path) -> None:
     [
         ({**NIEUW, "id": "eulex-kosovo"}, "bestaat al"),
         ({**NIEUW, "regio": "europe"}, "bedoelde u 'europa'?"),
-        ({**NIEUW, "eind": "2025-02-30"}, "geen bestaande datum"),
+        ({**NIEUW, "eind": "2025-02-30"}, "bestaat niet (die dag is er niet)"),
         ({**NIEUW, "persoonel": 3}, "bedoelde u 'personeel'?"),
         ({**NIEUW, "eind": "2024-01-01"}, "ligt na eind"),
         ('{"id": "kapot", ', "ongeldige JSON"),

@@ -136,3 +136,69 @@ def test_toon_keeps_the_quote_of_a_later_document(breedte: int) -> None:
     plat = " ".join(uit.split())
     assert "max. 175 [1]" in plat and "maximaal 175 militairen" in plat
     assert "kst-29521-494" in plat
+
+
+# --- issue 23, part 2: what a filter or sort asks about stays --------------------------------
+
+
+def test_at_80_columns_a_status_filter_keeps_the_status_column() -> None:
+    args = ("list", "--status", "verkenning", "--status", "mogelijkheid")
+    code, uit = op_terminal(*args, "--peildatum", "2025-06-01", breedte=80)
+    assert code == 0 and max(len(r) for r in uit.splitlines()) <= 80
+    kop = next(r for r in uit.splitlines() if r.strip().startswith("ID"))
+    assert "Status" in kop
+    assert {"verkenning", "mogelijkheid"} <= _woorden(uit)
+
+
+@pytest.mark.parametrize(
+    ("args", "kop"),
+    [
+        (("--regio", "europa"), "Regio"),
+        (("--type", "politie"), "Typen"),
+        (("--organisatie", "VN"), "Org."),
+        (("--sorteer", "begin"), "Begin"),
+    ],
+)
+def test_the_column_of_a_filter_or_sort_is_never_dropped(args: tuple[str, ...], kop: str) -> None:
+    code, uit = op_terminal("list", *args, breedte=80)
+    assert code == 0 and max(len(r) for r in uit.splitlines()) <= 80
+    koppen = next(r for r in uit.splitlines() if r.strip().startswith("ID")).split()
+    assert kop in koppen, uit
+
+
+def test_at_60_columns_the_balkan_list_shows_its_numbers() -> None:
+    code, uit = op_terminal("list", "--regio", "westelijke-balkan", breedte=60)
+    assert code == 0 and max(len(r) for r in uit.splitlines()) <= 60
+    assert "175" in _woorden(uit) or "max. 175" in uit
+    assert "onbekend" in _woorden(uit)  # numbers are never the column that goes
+
+
+def test_at_50_columns_a_list_becomes_blocks_rather_than_lose_its_numbers() -> None:
+    code, uit = op_terminal("list", "--regio", "westelijke-balkan", breedte=50)
+    assert code == 0 and max(len(r) for r in uit.splitlines()) <= 50
+    assert "smal scherm: één blok per rij" in " ".join(uit.split())
+    assert "Personeel: max. 175" in uit and "Personeel: onbekend" in uit
+
+
+def test_a_dropped_column_takes_its_legend_with_it() -> None:
+    _, breed = op_terminal("list", "--regio", "moldavie", breedte=120)
+    assert "in kolom A" in " ".join(breed.split())
+    _, smal = op_terminal("list", "--regio", "moldavie", breedte=56)
+    kop = next(r for r in smal.splitlines() if r.strip().startswith("ID")).split()
+    assert "A" not in kop and "in kolom A" not in " ".join(smal.split()), smal
+
+
+def test_documents_keep_their_title_and_cut_an_address_never_split_it() -> None:
+    code, uit = op_terminal("documenten", breedte=80)
+    assert code == 0 and max(len(r) for r in uit.splitlines()) <= 80
+    kop = next(r for r in uit.splitlines() if r.strip().startswith("ID"))
+    assert "Titel" in kop
+    _, breed = op_terminal("documenten", breedte=150)
+    urls = {d["url"] for d in json.loads(kaders("documenten", "-f", "json").stdout) if d["url"]}
+    getoond = [w for w in breed.split() if w.startswith("http")]
+    assert getoond  # the address column is there at 150 columns
+    # each address whole or cut with "…", never a part that goes on on the next line
+    for adres in getoond:
+        assert adres in urls or (
+            adres.endswith("…") and any(u.startswith(adres[:-1]) for u in urls)
+        )

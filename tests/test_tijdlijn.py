@@ -106,7 +106,8 @@ def test_rows_per_period_and_group_with_unknown_as_empty() -> None:
     ]
     assert list(csv.reader(io.StringIO(als_csv))) == regels
     objecten = [json.loads(r) for r in als_jsonl.splitlines()]
-    assert [list(o) for o in objecten] == [kolommen] * len(objecten)
+    # JSON lines name the stand they were counted on as well
+    assert [list(o) for o in objecten] == [[*kolommen, "stand"]] * len(objecten)
     onbekend = [o for o in objecten if o["personeel"] is None]
     assert onbekend and all(o["zonder_aantal"] == o["kaders"] > 0 for o in onbekend)
     leeg = [r for r in regels[1:] if r[3] == ""]

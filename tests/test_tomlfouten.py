@@ -149,7 +149,7 @@ def test_syntax_errors_name_line_column_and_field() -> None:
         return str(info.value)
 
     assert melding("[register]\neind = 2028-06-31\n") == (
-        "r.toml:2:8: veld 'eind': geen bestaande datum '2028-06-31'; verwacht JJJJ-MM-DD"
+        "r.toml:2:8: veld 'eind': datum '2028-06-31' bestaat niet (die dag is er niet)"
     )
     assert melding("a = 1\nb = [1,\n2") == "r.toml:3: lijst niet afgesloten met ']'"
     assert melding("a = 1\nnaam = Jan\n") == (

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -84,10 +85,35 @@ def test_markdown_escapes_pipes_and_keeps_one_line_per_row() -> None:
 def test_markdown_on_every_printing_command(args: tuple[str, ...]) -> None:
     code, uit, _ = _run(*args, "--formaat", "markdown")
     assert code == 0
-    regels = uit.splitlines()
+    kop, leeg, *rest = uit.splitlines()
+    assert kop.startswith("## ") and leeg == ""
+    regels = [r for r in rest if r.startswith("|")]
     assert regels[0].startswith("| ") and set(regels[1]) <= set("|-: ")
     kolommen = regels[0].count(" | ")
     assert all(r.replace("\\|", "").count(" | ") == kolommen for r in regels)
+    # for people: yes/no in words, never the flat formats' true/false
+    assert not re.search(r"\b(true|false)\b", uit)
+
+
+def test_markdown_of_the_list_is_the_table_people_see() -> None:
+    args = (
+        "list",
+        "--stand",
+        "2025-04-04",
+        "--peildatum",
+        "2026-01-01",
+        "--regio",
+        "westelijke-balkan",
+    )
+    code, uit, _ = _run(*args, "-f", "markdown")
+    assert code == 0
+    regels = uit.splitlines()
+    assert regels[0] == "## Nationale kaders, zoals bekend op 2025-04-04"
+    assert regels[2] == "Peildatum 2026-01-01, zoals bekend op 2025-04-04."
+    assert regels[4].startswith("| ID | A | Missie | Regio | Typen | Personeel |")
+    assert "| onbekend |" in uit and "| circa 15 per jaar |" in uit
+    # the derived mark and its legend, escaped so that '*' starts no list or emphasis
+    assert "| \\* |" in uit and "\\* in kolom A: met afgeleide velden" in regels[-1]
 
 
 # --- csv for Excel -----------------------------------------------------------------------
@@ -174,7 +200,9 @@ def test_xlsx_of_a_total_has_numbers(tmp_path: Path) -> None:
     args = ("--peildatum", "2026-01-01", "--stand", "2025-04-04")  # the April letter's total
     code, _, _ = _run("totaal", *args, "-f", "xlsx", "-o", str(pad))
     assert code == 0
-    rijen = list(load_workbook(pad)["Totaal"].iter_rows(values_only=True))
+    boek = load_workbook(pad)
+    assert boek.sheetnames == ["Totaal stand 2025-04-04"]  # the sheet names the stand asked
+    rijen = list(boek["Totaal stand 2025-04-04"].iter_rows(values_only=True))
     totaal = dict(zip(rijen[0], rijen[-1], strict=True))
     assert totaal["groep"] == "totaal" and totaal["personeel"] == 192
     assert totaal["personeel_afgeleid"] == 22 and totaal["indeling_afgeleid"] == 122
@@ -194,8 +222,10 @@ def test_sqlite_export_has_keys_and_the_same_total(tmp_path: Path) -> None:
     tabellen = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert tabellen == {
         *("kader", "kader_type", "kader_land", "afleiding", "regio", "document", "wijziging"),
-        "bron",
+        *("bron", "metadata"),
     }
+    metadata = dict(db.execute("SELECT sleutel, waarde FROM metadata").fetchall())
+    assert metadata["kamerstuk"] == "29 521, nr. 493" and "peildatum" in metadata
     som_2026 = (
         "SELECT sum(personeel) FROM kader WHERE begin <= '2026-01-01' AND eind >= '2026-01-01'"
     )
@@ -208,6 +238,8 @@ def test_sqlite_export_has_keys_and_the_same_total(tmp_path: Path) -> None:
     april = tmp_path / "april.db"
     assert _run("export", "-f", "sqlite", "-o", str(april), "--stand", "2025-04-04")[0] == 0
     som_april = sqlite3.connect(april).execute(som_2026).fetchone()[0]
+    stand = sqlite3.connect(april).execute("SELECT waarde FROM metadata WHERE sleutel = 'stand'")
+    assert stand.fetchone()[0] == "2025-04-04"
     args = ("--peildatum", "2026-01-01", "--stand", "2025-04-04", "-f", "json")
     assert som_april == json.loads(_run("totaal", *args)[1])["totaal"]["personeel"] == 192
     sleutels = db.execute("PRAGMA foreign_key_list(kader_type)").fetchall()
@@ -294,3 +326,49 @@ def test_the_extension_of_uitvoer_chooses_the_format(tmp_path: Path) -> None:
     assert code == 2 and "kan niet als sqlite" in fout
     assert _run("list", "-o", str(tmp_path / "x.json"))[0] == 0
     assert json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))[0]["id"]
+
+
+# --- issue 23, part 4: every answer names the stand it shows ------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("toon", "eulex-kosovo"),
+        ("toon", "eulex-kosovo", "kfor-imint"),
+        ("totaal",),
+        ("verloopt",),
+        ("export",),
+        ("tijdlijn", "--jaar", "2026"),
+        ("verschil", str(REGISTER)),
+        ("historie", "eulex-kosovo"),
+        ("documenten",),
+    ],
+    ids=lambda a: " ".join(a[:2]),
+)
+@pytest.mark.parametrize("formaat", ["json", "jsonl"])
+def test_every_json_object_names_its_stand(args: tuple[str, ...], formaat: str) -> None:
+    code, uit, fout = _run(*args, "--stand", "2025-06-01", "-f", formaat)
+    assert code in (0, 1), fout  # verschil: 1 when the registers differ
+    waarden = [json.loads(r) for r in uit.splitlines()] if formaat == "jsonl" else [json.loads(uit)]
+    objecten = [o for w in waarden for o in (w if isinstance(w, list) else [w])]
+    assert objecten and all(o["stand"] == "2025-06-01" for o in objecten)
+
+
+def test_a_workbook_of_an_earlier_stand_says_so_in_its_sheet_name(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    pad = tmp_path / "april.xlsx"
+    assert _run("list", "--stand", "2025-04-04", "-o", str(pad))[0] == 0
+    assert load_workbook(pad).sheetnames == ["Kaders stand 2025-04-04"]
+    vandaag = tmp_path / "vandaag.xlsx"
+    assert _run("list", "-o", str(vandaag))[0] == 0
+    assert load_workbook(vandaag).sheetnames == ["Kaders"]
+
+
+def test_the_list_table_names_an_earlier_stand_and_not_today() -> None:
+    _, april, _ = _run("list", "--stand", "2025-04-04", "-f", "tabel")
+    assert april.startswith("Nationale kaders, zoals bekend op 2025-04-04")
+    _, vandaag, _ = _run("list", "-f", "tabel")
+    assert vandaag.startswith("Nationale kaders") and "zoals bekend" not in vandaag.split("\n")[0]

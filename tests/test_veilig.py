@@ -311,7 +311,7 @@ def test_dates_outside_the_period_warn_but_pass(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("waarde", "melding"),
     [
-        ("2028-06-31", "veld 'eind': geen bestaande datum '2028-06-31'; verwacht JJJJ-MM-DD"),
+        ("2028-06-31", "veld 'eind': datum '2028-06-31' bestaat niet (die dag is er niet)"),
         ("30-06-2028", "veld 'eind': '30-06-2028' is geen datum; verwacht JJJJ-MM-DD"),
     ],
 )

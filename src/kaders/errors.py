@@ -60,10 +60,20 @@ class GebruiksFout(KadersFout):
 
 
 def dichtstbij(waarde: str, geldig: Iterable[str], n: int = 1) -> list[str]:
-    """The valid values closest to a mistyped one, best first."""
+    """The valid values closest to a mistyped one, best first: those that contain it as a
+    word part ('Balkan' -> 'westelijke-balkan'), else the most alike."""
     import difflib  # only when something is wrong: not on every start
 
-    return difflib.get_close_matches(waarde, list(geldig), n=n, cutoff=0.6)
+    opties = list(geldig)
+    deel = waarde.strip().casefold()
+    if len(deel) >= 3:
+        bevat = [o for o in opties if deel in o.casefold() and deel != o.casefold()]
+        if bevat:
+            gelijkenis = {
+                o: difflib.SequenceMatcher(None, deel, o.casefold()).ratio() for o in bevat
+            }
+            return sorted(bevat, key=lambda o: -gelijkenis[o])[:n]
+    return difflib.get_close_matches(waarde, opties, n=n, cutoff=0.6)
 
 
 _HET_WOORDEN = frozenset({"formaat", "type", "kader", "veld", "commando", "id", "document"})

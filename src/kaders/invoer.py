@@ -1,6 +1,6 @@
 """One record from stdin: a JSON object (as in the JSON output) or a TOML table.
 
-Bounded like a register (grenzen): at most 50 MB and 32 levels deep. JSON is held to the rules
+Bounded like a register (grenzen): at most 100 MB and 32 levels deep. JSON is held to the rules
 TOML has: a key given twice is refused, not silently the last one.
 """
 

@@ -100,19 +100,27 @@ def selecteer(register: Register, filter_: Filter) -> list[Kader]:
         if not loopt_in(kader, filter_.van, filter_.tot):
             return False
         if zoek is not None:
-            velden = [kader.id, kader.missie, kader.naam, kader.regio, namen.get(kader.regio, "")]
-            velden += kader.landen
-            velden.append(kader.toelichting or "")
-            return any(zoek in zonder_accenten(v) for v in velden)
+            return any(zoek in zonder_accenten(v) for v in zoekteksten(kader, namen))
         return True
 
     return [k for k in register.kader if past(k)]
 
 
+ZOEKT_IN = "id, missie, naam, regio (id en naam), landen en toelichting"
+
+
+def zoekteksten(kader: Kader, regionamen: Mapping[str, str]) -> list[str]:
+    """The texts --zoek looks in, as `ZOEKT_IN` names them."""
+    teksten = [kader.id, kader.missie, kader.naam, kader.regio, regionamen.get(kader.regio, "")]
+    return [*teksten, *kader.landen, kader.toelichting or ""]
+
+
 def jaar(jaartal: int) -> tuple[dt.date, dt.date]:
     """A calendar year as a period: its first and its last day."""
     if not dt.MINYEAR <= jaartal <= dt.MAXYEAR:
-        raise GebruiksFout([f"ongeldig jaar: {jaartal}; verwacht JJJJ, bv. 2026"])
+        raise GebruiksFout(
+            [f"ongeldig jaar: {jaartal}; een jaar ligt tussen {dt.MINYEAR} en {dt.MAXYEAR}"]
+        )
     return dt.date(jaartal, 1, 1), dt.date(jaartal, 12, 31)
 
 
@@ -122,13 +130,6 @@ def loopt_in(kader: Kader, van: dt.date | None, tot: dt.date | None) -> bool:
     An open side (None) does not restrict; both ends are inclusive, as in `Kader.loopt_op`.
     """
     return (tot is None or kader.begin <= tot) and (van is None or kader.eind >= van)
-
-
-def in_periode(kaders: Iterable[Kader], van: dt.date | None, tot: dt.date | None) -> list[Kader]:
-    """The frameworks running at any moment from `van` to `tot` (both inclusive)."""
-    if van is not None and tot is not None and van > tot:
-        raise GebruiksFout([f"de periode begint op {van}, na haar eind {tot}"])
-    return [k for k in kaders if loopt_in(k, van, tot)]
 
 
 def sorteer(register: Register, kaders: Iterable[Kader], sleutel: str = "regio") -> list[Kader]:
@@ -378,14 +379,29 @@ def vind(register: Register, tekst: str) -> Kader:
             if len(kandidaten) == 1:
                 return kandidaten[0]
             if kandidaten:
-                lijst = ", ".join(f"{k.id} ({k.missie})" for k in kandidaten)
-                raise GebruiksFout(
-                    [f"'{tekst}' past bij {len(kandidaten)} kaders: {lijst}; kies een id"]
-                )
+                raise GebruiksFout([_meer_kaders(tekst, kandidaten)])
+        # A word inside a name ('Althea') finds nothing itself: it lists what it would find.
+        woord = [k for k, missie, naam, _ in namen if gezocht in f"{missie} {naam}".split()]
+        if woord:
+            raise GebruiksFout([_meer_kaders(tekst, woord)])
     voorvoegsel = [i for i in ids if i.startswith(sleutel)]
     beste = voorvoegsel[:3] or dichtstbij(sleutel, ids, 3)
-    hint = f"; bedoelde u {', '.join(repr(b) for b in beste)}?" if beste else ""
-    raise GebruiksFout([f"onbekend kader '{tekst}'{hint}"])
+    hint = f"; bedoelde u {', '.join(repr(b) for b in beste)}?" if beste else "."
+    raise GebruiksFout([f"onbekend kader '{tekst}'{hint} {_zoektip(tekst)}"])
+
+
+def _meer_kaders(tekst: str, kandidaten: Sequence[Kader]) -> str:
+    """The message for a name that fits more than one framework (or one only by a word)."""
+    lijst = ", ".join(f"{k.id} ({k.missie})" for k in kandidaten)
+    aantal = f"{len(kandidaten)} kaders" if len(kandidaten) > 1 else "1 kader"
+    return f"'{tekst}' past bij {aantal}: {lijst}; kies een id. {_zoektip(tekst)}"
+
+
+def _zoektip(tekst: str) -> str:
+    """Where to look next: the search over names, places and explanations."""
+    import shlex  # only when something is not found
+
+    return f"Zoeken in alle kaders: kaders list --zoek {shlex.quote(tekst.strip())}"
 
 
 def _naamvorm(tekst: str) -> str:

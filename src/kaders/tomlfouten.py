@@ -147,7 +147,7 @@ def _veld_met_waarde(regel: str, kolom: int, kern: str) -> tuple[str, int] | Non
     tekst = waarde.group(0)
     if re.fullmatch(_DATUMACHTIG, tekst) and any(t in tekst for t in "-/."):
         if re.fullmatch(_DATUM, tekst):
-            return f"veld '{naam}': geen bestaande datum '{tekst}'; verwacht JJJJ-MM-DD", begin + 1
+            return f"veld '{naam}': datum '{tekst}' bestaat niet (die dag is er niet)", begin + 1
         if kern != "Invalid number":
             return f"veld '{naam}': '{tekst}' is geen datum; verwacht JJJJ-MM-DD", begin + 1
     if kern == "Invalid value":

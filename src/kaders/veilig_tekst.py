@@ -25,8 +25,3 @@ def toonbaar(tekst: str) -> str:
     if _STUURTEKEN.search(tekst) is None:  # the common case: nothing to replace
         return tekst
     return _STUURTEKEN.sub(_als_escape, tekst)
-
-
-def heeft_stuurtekens(tekst: str) -> bool:
-    """Whether the text holds a control character `toonbaar` would show as an escape."""
-    return _STUURTEKEN.search(tekst) is not None

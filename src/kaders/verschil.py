@@ -7,24 +7,16 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from .models import Kader, Regio, Register
 from .query import Groep, totaal
+from .stand import Veldwijziging
 
 if TYPE_CHECKING:
     from .stand import Kennis
-
-
-@dataclass(frozen=True)
-class Wijziging:
-    """One field that differs, with the old and the new value as JSON values (None = absent)."""
-
-    veld: str
-    oud: Any
-    nieuw: Any
 
 
 @dataclass(frozen=True)
@@ -32,7 +24,7 @@ class Gewijzigd:
     """A record present in both registers under the same id, with its changed fields."""
 
     id: str
-    wijzigingen: tuple[Wijziging, ...]
+    wijzigingen: tuple[Veldwijziging, ...]
 
 
 @dataclass(frozen=True)
@@ -41,7 +33,7 @@ class Hernoemd:
 
     oud: Kader
     nieuw: Kader
-    wijzigingen: tuple[Wijziging, ...]
+    wijzigingen: tuple[Veldwijziging, ...]
 
     @property
     def oud_id(self) -> str:
@@ -77,7 +69,7 @@ class Verschil:
     verwijderd: tuple[Kader, ...]
     gewijzigd: tuple[Gewijzigd, ...]
     hernoemd: tuple[Hernoemd, ...]
-    metadata: tuple[Wijziging, ...]
+    metadata: tuple[Veldwijziging, ...]
     regios: Regioverschil
     oud_totaal: Groep
     nieuw_totaal: Groep
@@ -120,13 +112,13 @@ class Verschil:
 
 def wijzigingen(
     oud: BaseModel, nieuw: BaseModel, overslaan: Iterable[str] = ()
-) -> tuple[Wijziging, ...]:
+) -> tuple[Veldwijziging, ...]:
     """Every field whose value differs, in field order, compared as JSON values."""
     oude, nieuwe = oud.model_dump(mode="json"), nieuw.model_dump(mode="json")
     weg = set(overslaan)
     velden = [*oude, *(v for v in nieuwe if v not in oude)]
     return tuple(
-        Wijziging(veld, oude.get(veld), nieuwe.get(veld))
+        Veldwijziging(veld, oude.get(veld), nieuwe.get(veld))
         for veld in velden
         if veld not in weg and oude.get(veld) != nieuwe.get(veld)
     )

@@ -39,7 +39,7 @@ def _alleen_datum(waarde: Any) -> Any:
         try:
             return dt.date.fromisoformat(waarde)
         except ValueError:
-            raise ValueError(f"geen bestaande datum: '{waarde}'") from None
+            raise ValueError(f"datum '{waarde}' bestaat niet (die dag is er niet)") from None
     raise ValueError("een datum (JJJJ-MM-DD) verwacht")
 
 

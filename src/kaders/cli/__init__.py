@@ -11,6 +11,7 @@ import typer.main
 import typer.models
 
 from .. import __version__
+from ..models import STATUS_UITLEG
 from . import bestand, opties
 from .nederlands import KadersCommando, KadersGroep
 from .typer_intern import click
@@ -69,6 +70,23 @@ def _letterlijk(tekst: str | None) -> str | None:
     return None if tekst is None else tekst.replace("[", "\\[")
 
 
+STATUSSEN_UITGELEGD = "Statussen (--status):\n" + "\n".join(
+    f"  {status}: {uitleg}" for status, uitleg in STATUS_UITLEG.items()
+)
+
+
+def _alineas(tekst: str | None) -> str | None:
+    """A docstring's paragraphs as single lines, for Rich to wrap to the screen (Typer keeps
+    each line break); examples keep their lines."""
+    if tekst is None:
+        return None
+    alineas = tekst.split("\n\n")
+    return "\n\n".join(
+        a if a.lstrip().startswith(("Voorbeeld", "kaders ")) else " ".join(a.split())
+        for a in alineas
+    )
+
+
 class Commandogroep(KadersGroep):
     """The group of COMMANDOS; each is built from its function only when it is needed.
 
@@ -91,7 +109,9 @@ class Commandogroep(KadersGroep):
                 info, pretty_exceptions_short=True, rich_markup_mode="rich"
             )
             # Help is written as plain text: '[[wijziging]]' is a table, not Rich markup.
-            commando.help = _letterlijk(commando.help)
+            commando.help = _letterlijk(_alineas(commando.help))
+            if cmd_name == "list":  # where a status is looked up: each with its meaning
+                commando.epilog = _letterlijk(STATUSSEN_UITGELEGD)
             for param in commando.params:
                 hulp = getattr(param, "help", None)
                 if isinstance(hulp, str):
@@ -106,7 +126,7 @@ app = typer.Typer(
     help=(
         "Register van de Nederlandse militaire, civiele en politiële bijdragen aan "
         "internationale missies 2025 – juni 2028 (Kamerstuk 29 521, nr. 493).\n\n"
-        "Voorbeeld: kaders list --regio westelijke-balkan"
+        "Voorbeeld:\nkaders list --regio westelijke-balkan"
     ),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -141,6 +161,11 @@ def _hoofd(
 ) -> None:
     """Register van de nationale kaders voor internationale missies."""
     ctx.obj = register  # the register given before the command: Click's way to its commands
+    if (
+        register is not None
+        and ctx.get_parameter_source("register") == click.core.ParameterSource.ENVIRONMENT
+    ):
+        ctx.meta[bestand.UIT_OMGEVING] = True
 
 
 def main() -> None:

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .. import laden, query
-from ..errors import GebruiksFout
+from ..errors import GebruiksFout, KadersFout, Melding
 from ..models import Kader, Register
+from ..uitvoer.weergave import Datering, Weergave
 from .afdruk import meld
 from .typer_intern import click
 
@@ -50,6 +51,7 @@ STAND_PARAM = "stand"  # the --stand of a reading command
 # answer never replaces.
 REGISTER_VOOR_DOEL = "register_voor_doel"
 GEKOZEN = "kaders.register"  # where the register in use is kept for the output options
+UIT_OMGEVING = "kaders.register_uit_omgeving"  # set when --register came from $KADERS_REGISTER
 
 
 def register_pad(ctx: click.Context) -> Path:
@@ -151,6 +153,11 @@ class InGebruik:
         naam = self.bestandsnaam()
         return f"{titel} — {naam}" if naam else titel
 
+    def dateer(self, weergave: Weergave, peildatum: dt.date | None = None) -> Weergave:
+        """The view with the day it shows and the stand it is known on: every format can
+        name them (JSON always; a Markdown heading; a sheet or table when not today)."""
+        return weergave._replace(datering=Datering(peildatum, self.stand, self.stand_gegeven))
+
     def bestandsnaam(self) -> str | None:
         """The register file to name in a title: None for the bundled one."""
         return None if is_meegeleverd(self.pad) else str(self.pad)
@@ -166,6 +173,21 @@ def controleer_stand(register: Register, stand: dt.date, naam: str = "het regist
                 f"--stand {stand} ligt vóór het eerste document van {naam} "
                 f"('{eerste.id}', {eerste.datum}): toen was er nog niets bekend; kies een "
                 f"datum op of na {eerste.datum}"
+            ]
+        )
+
+
+def controleer_omgeving(pad: Path) -> None:
+    """A $KADERS_REGISTER that names no file is said as such: the user may have forgotten it
+    is set."""
+    if not pad.exists():
+        raise KadersFout(
+            [
+                Melding(
+                    "bestand bestaat niet; het komt uit $KADERS_REGISTER (zet de variabele "
+                    "goed, haal hem weg met 'unset KADERS_REGISTER', of kies --register PAD)",
+                    str(pad),
+                )
             ]
         )
 

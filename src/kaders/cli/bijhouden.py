@@ -44,7 +44,8 @@ def valideer(
     Noemt het bestand dat gecontroleerd is. Kaders die vóór het begin of na het standaardeinde
     van het register vallen, geven een waarschuwing (exit 0).
 
-    Voorbeeld: kaders valideer data/kaders.toml
+    Voorbeeld:
+    kaders valideer data/kaders.toml
     """
     if pad is not None and str(pad) == STDIN:
         naam = "<stdin>"
@@ -77,13 +78,15 @@ def toevoegen(
         bool, typer.Option("--droog", help="Toon de TOML die zou worden toegevoegd; schrijf niets.")
     ] = False,
 ) -> None:
-    """Voeg één kader toe aan het register: eerst gevalideerd, dan atomisch toegevoegd.
+    r"""Voeg één kader toe aan het register: eerst gevalideerd, dan atomisch toegevoegd.
 
     Het kader komt uit de opties, of (zonder opties) als JSON-object of TOML-tabel van stdin.
     Bestaande inhoud, commentaar en opmaak blijven byte voor byte gelijk.
 
-    Voorbeeld: kaders --register kopie.toml toevoegen --id test --missie Test --naam Test
-    --regio europa --organisatie EU --type civiel --status verkenning --bron "Bijlage, 1"
+    Voorbeeld:
+    kaders --register kopie.toml toevoegen --id test --missie Test \
+      --naam Test --regio europa --organisatie EU --type civiel \
+      --status verkenning --bron "Bijlage, 1"
     """
     from .. import schrijven  # tomli-w and file locking: only where something is written
 

@@ -18,13 +18,14 @@ def documenten(register: InGebruik, doel: Doel) -> None:
     Per document hoeveel kaders het invoerde en hoeveel wijzigingen het bracht; met --stand
     alleen de documenten die op die dag bekend waren.
 
-    Voorbeeld: kaders documenten --stand 2025-12-31
+    Voorbeeld:
+    kaders documenten --stand 2025-12-31
     """
-    from ..historie import documenten as lijst
-    from ..uitvoer.historie import documenten as weergave
+    from ..documenten import documenten as lijst
+    from ..uitvoer.levend import documenten as weergave
 
     register.op()  # a stand before the first document is wrong usage
-    druk_af(weergave(lijst(register.ruw(), register.stand), register.stand), doel)
+    druk_af(register.dateer(weergave(lijst(register.ruw(), register.stand), register.stand)), doel)
 
 
 @met_uitvoer("historie")
@@ -48,10 +49,11 @@ def historie(
     wijziging door een later document: per veld oud → nieuw, met de plek en het citaat, de
     dag waarop ze bekend werd en de dag vanaf wanneer ze geldt.
 
-    Voorbeeld: kaders historie eufor-althea-compagnie
+    Voorbeeld:
+    kaders historie eufor-althea-compagnie
     """
-    from ..uitvoer.historie import historie as weergave
+    from ..uitvoer.levend import historie as weergave
 
     kader = register.vind(kader_id)
     versies = register.kennis().versies(kader.id, register.stand)
-    druk_af(weergave(kader.id, versies, register.stand), doel)
+    druk_af(register.dateer(weergave(kader.id, versies, register.stand)), doel)

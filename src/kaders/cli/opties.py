@@ -20,9 +20,11 @@ from .bestand import (
     REGISTER_PARAM,
     REGISTER_VOOR_DOEL,
     STAND_PARAM,
+    UIT_OMGEVING,
     InGebruik,
     RegisterOpt,
     cache_map,
+    controleer_omgeving,
     register_pad,
     vandaag,
 )
@@ -173,12 +175,13 @@ StapOpt = Annotated[
     str, keuze_optie("--stap", "stap", STAPPEN, f"Periode: {' of '.join(STAPPEN)}.", "STAP")
 ]
 SorteerOpt = Annotated[
-    str,
+    str | None,
     keuze_optie(
         "--sorteer",
         "sorteersleutel",
         query.SORTEERSLEUTELS,
-        f"Sorteer op: {', '.join(query.SORTEERSLEUTELS)}.",
+        f"Sorteer op: {', '.join(query.SORTEERSLEUTELS)} (standaard: regio); die kolom blijft "
+        "ook op een smal scherm staan.",
         "SLEUTEL",
     ),
 ]
@@ -244,6 +247,11 @@ class Filters(NamedTuple):
     zoek: str | None = None
     zonder_aanvullend: bool = False
 
+    def gevraagd(self) -> list[str]:
+        """The fields these filters ask about, whose columns an answer keeps."""
+        velden = {"regio": self.regio, "typen": self.type_, "organisatie": self.organisatie}
+        return [veld for veld, waarde in {**velden, "status": self.status}.items() if waarde]
+
 
 _FILTEROPTIES: dict[str, Any] = {
     "regio": Annotated[
@@ -277,14 +285,19 @@ _FILTEROPTIES: dict[str, Any] = {
         list[str] | None,
         optie(
             "--status",
-            f"{', '.join(STATUSSEN[:-1])} of {STATUSSEN[-1]}.",
+            f"{', '.join(STATUSSEN[:-1])} of {STATUSSEN[-1]} (herhaalbaar; wat elk betekent: "
+            "kaders list --help).",
             "STATUS",
             autocompletion=voltooi("status"),
         ),
     ],
     "zoek": Annotated[
         str | None,
-        optie("--zoek", "Zoek in id, missie, naam, regio en landen (zonder accenten).", "TEKST"),
+        optie(
+            "--zoek",
+            f"Zoek in {query.ZOEKT_IN} (hoofdletters en accenten maken niet uit).",
+            "TEKST",
+        ),
     ],
     "zonder_aanvullend": Annotated[
         bool,
@@ -326,7 +339,12 @@ def met_register(functie: Callable[..., T], *, stand: bool) -> Callable[..., T]:
     @functools.wraps(functie)
     def omhulsel(*args: Any, **kwargs: Any) -> T:
         ctx: typer.Context = kwargs.pop("ctx")
-        pad = kwargs.pop(REGISTER_PARAM) or ctx.obj or laden.gebundeld_register()
+        pad = kwargs.pop(REGISTER_PARAM)
+        if pad is None and ctx.obj is not None:
+            pad = ctx.obj
+            if ctx.meta.get(UIT_OMGEVING):
+                controleer_omgeving(pad)
+        pad = pad or laden.gebundeld_register()
         ctx.meta[GEKOZEN] = pad  # for completion, which runs outside a command
         if doel:
             kwargs[REGISTER_VOOR_DOEL] = pad

@@ -7,7 +7,7 @@ import typer
 
 from .. import query
 from ..errors import GebruiksFout
-from ..uitvoer import weergaven
+from ..uitvoer import overzicht as weergaven
 from ..uitvoer.tekst import kaders_tekst
 from . import bestand, opties
 from .afdruk import EXIT_DATA, EXIT_OK, Doel, druk_af, meld, schrijf
@@ -35,18 +35,21 @@ def lijst(
     periode: Periode,
     doel: Doel,
     peildatum: PeildatumOpt = None,
-    sorteer: SorteerOpt = "regio",
+    sorteer: SorteerOpt = None,
 ) -> None:
     """Toon de kaders die aan de filters voldoen; * markeert kaders met afgeleide velden.
 
     Elk kader zoals het geldt op de peildatum (standaard vandaag), zoals bekend op --stand.
 
-    Voorbeeld: kaders list --regio westelijke-balkan --jaar 2026
+    Voorbeeld:
+    kaders list --regio westelijke-balkan --jaar 2026
     """
     gevouwen = register.op(geldig_op(peildatum, periode))
     gekozen = opties.selectie(gevouwen, filters, peildatum, periode)
-    kaders = query.sorteer(gevouwen, gekozen, sorteer)
-    druk_af(weergaven.lijst(kaders, register.titel("Nationale kaders")), doel)
+    kaders = query.sorteer(gevouwen, gekozen, sorteer or "regio")
+    gevraagd = [*filters.gevraagd(), *([sorteer] if sorteer else [])]
+    weergave = weergaven.lijst(kaders, register.titel("Nationale kaders"), gevraagd)
+    druk_af(register.dateer(weergave, geldig_op(peildatum, periode)), doel)
 
 
 def geldig_op(peildatum: dt.date | None, periode: Periode) -> dt.date:
@@ -78,13 +81,15 @@ def toon(
     ],
     peildatum: PeildatumWaardeOpt = None,
 ) -> None:
-    """Toon alles over een kader: elke waarde met het document en de woorden waarop ze
-    berust, en wat is afgeleid.
+    """Toon alles over een kader: elke waarde met het document en de woorden waarop ze berust.
+
+    Ook wat is afgeleid.
 
     Het kader zoals het geldt op de peildatum (standaard vandaag), zoals bekend op --stand.
     Meer ids tegelijk mag; JSON is dan een array (bij één id het object zelf).
 
-    Voorbeeld: kaders toon eulex-kosovo "EUMM Georgië"
+    Voorbeeld:
+    kaders toon eulex-kosovo "EUMM Georgië"
     """
     datum = peildatum or bestand.vandaag()
     gevouwen = register.op(datum)
@@ -92,12 +97,10 @@ def toon(
     kennis = register.kennis()
     bronnen = [kennis.bronnen(k.id, register.stand, datum) for k in kaders]
     mandaten = {m.missie: m for m in gevouwen.mandaat}
-    druk_af(
-        weergaven.toon_kaders(
-            kaders, gevouwen.regio_index, bronnen, register.bestandsnaam(), datum, mandaten
-        ),
-        doel,
+    weergave = weergaven.toon_kaders(
+        kaders, gevouwen.regio_index, bronnen, register.bestandsnaam(), datum, mandaten
     )
+    druk_af(register.dateer(weergave, datum), doel)
 
 
 def _geen_periode(jaar: str | None, van: str | None, tot: str | None) -> None:
@@ -135,7 +138,8 @@ def totaal(
 
     'Waarvan afgeleid' zegt hoeveel van elke som op een afgeleid veld rust.
 
-    Voorbeeld: kaders totaal --per regio --peildatum 2026-01-01
+    Voorbeeld:
+    kaders totaal --per regio --peildatum 2026-01-01
     """
     _geen_periode(jaar, van, tot)
     datum = peildatum or bestand.vandaag()
@@ -144,7 +148,7 @@ def totaal(
     uitkomst = query.totaal(gevouwen, kaders, datum, per, op_type=bool(filters.type_))
     from ..uitvoer import totalen
 
-    druk_af(totalen.totaal(uitkomst, register.stand), doel)
+    druk_af(register.dateer(totalen.totaal(uitkomst, register.stand), datum), doel)
 
 
 @met_uitvoer("verloop")
@@ -173,7 +177,8 @@ def verloopt(
     Ook de kaders waarvan het mandaat van de missie zelf (besloten door de VN of de EU)
     eerder eindigt dan het kader: reden 'mandaat eindigt'; --check telt ze mee.
 
-    Voorbeeld: kaders verloopt --voor 2026-01-01 --peildatum 2025-04-04
+    Voorbeeld:
+    kaders verloopt --voor 2026-01-01 --peildatum 2025-04-04
     """
     datum = peildatum or bestand.vandaag()
     gevouwen = register.op(geldig_op(peildatum, periode))
@@ -183,7 +188,8 @@ def verloopt(
     verlopen = query.verloopt(kaders, drempel, datum, mandaten)
     titel = f"Kaders die vóór {drempel} eindigen (peildatum {datum})"
     binnen = query.binnen_venster(verlopen) if check else []
-    druk_af(weergaven.verloop(verlopen, titel), doel, EXIT_DATA if binnen else EXIT_OK)
+    weergave = register.dateer(weergaven.verloop(verlopen, titel), datum)
+    druk_af(weergave, doel, EXIT_DATA if binnen else EXIT_OK)
     if binnen:
         mandaat = sum(1 for v in binnen if v.mandaat_eind is not None)
         meld(
@@ -211,7 +217,8 @@ def export(
     --uitvoer weigert een bestaand bestand zonder --overschrijf, en altijd het register in
     gebruik (ook via een link).
 
-    Voorbeeld: kaders export --formaat sqlite --uitvoer kaders.db
+    Voorbeeld:
+    kaders export --formaat sqlite --uitvoer kaders.db
     """
     datum = geldig_op(peildatum, periode)
     gevouwen = register.op(datum)
@@ -219,13 +226,14 @@ def export(
     kennis = register.kennis()
     bronnen = {k.id: kennis.bronnen(k.id, register.stand, datum) for k in kaders}
     bekend = kennis.bekend(register.stand)
-    druk_af(weergaven.export(gevouwen, kaders, bekend, bronnen), doel)
+    druk_af(register.dateer(weergaven.export(gevouwen, kaders, bekend, bronnen), datum), doel)
 
 
 def schema() -> None:
     """Print het JSON Schema van het registerbestand (voor TOML-editors).
 
-    Voorbeeld: kaders schema > kaders.schema.json
+    Voorbeeld:
+    kaders schema > kaders.schema.json
     """
     from ..models import json_schema
     from ..uitvoer.tekst import json_tekst

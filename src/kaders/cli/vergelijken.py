@@ -117,9 +117,9 @@ def verschil(
     bekend op --sinds tegen zoals bekend op --tot (standaard vandaag); elke wijziging noemt
     het document dat haar bracht.
 
-    Voorbeeld: kaders verschil oud.toml data/kaders.toml --peildatum 2026-01-01
-
-    Voorbeeld: kaders verschil --sinds 2025-04-04
+    Voorbeelden:
+    kaders verschil oud.toml data/kaders.toml --peildatum 2026-01-01
+    kaders verschil --sinds 2025-04-04
     """
     if sinds is not None or tot is not None:
         _tussen(register, doel, oud, sinds, tot, peildatum)
@@ -142,7 +142,7 @@ def verschil(
         bestand.controleer_stand(gelezen, register.stand, naam)
     datum = peildatum or bestand.vandaag()
     uitkomst = bestanden(oud_register, nieuw_register, register.stand, datum)
-    druk_af(vergelijking.verschil(uitkomst, oud_naam, nieuw_naam), doel)
+    druk_af(register.dateer(vergelijking.verschil(uitkomst, oud_naam, nieuw_naam), datum), doel)
     if not uitkomst.gelijk:
         raise typer.Exit(EXIT_DATA)
 
@@ -204,7 +204,8 @@ def tijdlijn(
 
     Kaders zonder aantal staan apart (zonder_aantal), nooit als 0.
 
-    Voorbeeld: kaders tijdlijn --regio irak --per regio --van 2025-05-01 --tot 2025-08-31
+    Voorbeeld:
+    kaders tijdlijn --regio irak --per regio --van 2025-05-01 --tot 2025-08-31
     """
     vandaag = register.op()
     begin = periode.van or vandaag.metadata.begin
@@ -219,4 +220,5 @@ def tijdlijn(
         return gevouwen, opties.selectie(gevouwen, filters, periode=periode)
 
     lijn = maak_tijdlijn(kaders_op, begin, eind, stap, per, op_type=bool(filters.type_))
-    druk_af(vergelijking.tijdlijn(lijn, register.stand, register.stand_gegeven), doel)
+    weergave = vergelijking.tijdlijn(lijn, register.stand, register.stand_gegeven)
+    druk_af(register.dateer(weergave), doel)

@@ -65,7 +65,7 @@ def wijzig(
     ] = None,
     droog: DroogOpt = False,
 ) -> None:
-    """Leg vast wat een later document aan één kader verandert: één [[wijziging]] erbij.
+    r"""Leg vast wat een later document aan één kader verandert: één [[wijziging]] erbij.
 
     Alleen de opgegeven velden wijzigen, bekend vanaf de datum van het document; met --vanaf
     gelden ze pas vanaf die dag. --citaat en --plek zijn verplicht, tenzij elk veld dat de
@@ -73,8 +73,10 @@ def wijzig(
     (tegen het register en het kader zoals het daarna is), dan atomisch toegevoegd; bestaande
     inhoud blijft byte voor byte gelijk.
 
-    Voorbeeld: kaders --register kopie.toml wijzig eufor-althea-compagnie --document
-    kst-29521-494 --personeel 175 --duiding maximaal --telling gelijktijdig --droog
+    Voorbeeld:
+    kaders --register kopie.toml wijzig eufor-althea-compagnie \
+      --document kst-29521-494 --personeel 175 --duiding maximaal \
+      --telling gelijktijdig --droog
     """
     if not velden:
         opties = ", ".join(optienaam(v) for v in WIJZIGBARE_VELDEN)
@@ -99,12 +101,13 @@ def beeindig(
     citaat: CitaatOpt = None,
     droog: DroogOpt = False,
 ) -> None:
-    """Leg vast dat een document een kader beëindigt: status beeindigd en eind = --eind.
+    r"""Leg vast dat een document een kader beëindigt: status beeindigd en eind = --eind.
 
     Kort voor: kaders wijzig ID --status beeindigd --eind DATUM --document DOC.
 
-    Voorbeeld: kaders --register kopie.toml beeindig kfor-imint --eind 2026-12-31 \
-    --document kst-29521-494 --plek "P" --citaat "C" --droog
+    Voorbeeld:
+    kaders --register kopie.toml beeindig kfor-imint --eind 2026-12-31 \
+      --document kst-29521-494 --plek "P" --citaat "C" --droog
     """
     if per is not None:
         meld("let op: --per is verouderd en verdwijnt in een volgende versie; gebruik --eind")
@@ -168,13 +171,15 @@ def document_toevoegen(
     url: Annotated[str | None, optie("--url", "Webadres (https://…).", "URL")] = None,
     droog: DroogOpt = False,
 ) -> None:
-    """Voeg één document toe aan het register: eerst gevalideerd, dan atomisch toegevoegd.
+    r"""Voeg één document toe aan het register: eerst gevalideerd, dan atomisch toegevoegd.
 
     Uit de opties, of (zonder opties) als JSON-object of [[document]]-tabel van stdin. Een
     document telt vanaf zijn datum: daarna kunnen kaders en wijzigingen het noemen.
 
-    Voorbeeld: kaders --register kopie.toml document-toevoegen --id kst-29521-497 --soort
-    verslag --kamerstuk "29 521, nr. 497" --datum 2025-05-23 --titel "Verslag" --droog
+    Voorbeeld:
+    kaders --register kopie.toml document-toevoegen --id kst-29521-497 \
+      --soort verslag --kamerstuk "29 521, nr. 497" --datum 2025-05-23 \
+      --titel "Verslag" --droog
     """
     from .. import wijzigen
 

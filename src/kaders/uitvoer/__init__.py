@@ -1,7 +1,7 @@
 """One registry of output formats: every format writes any view (`Weergave`) or says it cannot.
 
-A command builds a `Weergave` (uitvoer.weergaven, uitvoer.vergelijking) and hands it to
-`schrijf` with the format the user chose. Adding a format is one entry in `FORMATEN` (and,
+A command builds a `Weergave` (uitvoer.overzicht, .levend, .totalen, .vergelijking) and hands
+it to `schrijf` with the format the user chose. Adding a format is one entry in `FORMATEN` (and,
 for anything heavier than a few lines, one module, imported inside its writer so nobody
 else pays for loading it). A binary format writes bytes and goes only to a file.
 """
@@ -9,9 +9,9 @@ else pays for loading it). A binary format writes bytes and goes only to a file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from .weergave import Rij, Scherm, Weergave
+from .weergave import Datering, Rij, Scherm, Weergave
 
 __all__ = ["FORMATEN", "Formaat", "Rij", "Scherm", "Weergave", "namen", "schrijf"]
 
@@ -32,16 +32,31 @@ def _tabel(weergave: Weergave, scherm: Scherm) -> str:
     return weergave.tabel(scherm)
 
 
+def _gedateerd(waarde: Any, datering: Datering | None) -> Any:
+    """Every JSON object of an answer names its stand (and the day it shows, if one), unless
+    it names its own."""
+    if datering is None:
+        return waarde
+    if isinstance(waarde, list):
+        return [_gedateerd(w, datering) for w in waarde]
+    if not isinstance(waarde, dict):
+        return waarde
+    extra = {"stand": datering.stand.isoformat()}
+    if datering.peildatum is not None:
+        extra["peildatum"] = datering.peildatum.isoformat()
+    return waarde | {k: v for k, v in extra.items() if k not in waarde}
+
+
 def _json(weergave: Weergave, scherm: Scherm) -> str:
     from .tekst import json_tekst
 
-    return json_tekst(weergave.json)
+    return json_tekst(_gedateerd(weergave.json, weergave.datering))
 
 
 def _jsonl(weergave: Weergave, scherm: Scherm) -> str:
     from .tekst import jsonl_tekst
 
-    return jsonl_tekst(weergave.jsonl)
+    return jsonl_tekst(_gedateerd(list(weergave.jsonl), weergave.datering))
 
 
 def _csv(weergave: Weergave, scherm: Scherm) -> str:
@@ -57,9 +72,9 @@ def _tsv(weergave: Weergave, scherm: Scherm) -> str:
 
 
 def _markdown(weergave: Weergave, scherm: Scherm) -> str:
-    from .markdown import markdown
+    from .markdown import document
 
-    return markdown(weergave.kolommen, weergave.rijen)
+    return document(weergave)
 
 
 def _xlsx(weergave: Weergave, scherm: Scherm) -> bytes:
@@ -72,7 +87,7 @@ def _sqlite(weergave: Weergave, scherm: Scherm) -> bytes:
     from .sqlite import database  # sqlite3: only when a database is written
 
     bron = weergave.bron
-    return database(bron.register, bron.kaders, bron.bestand, bron.bronnen)
+    return database(bron.register, bron.kaders, bron.bestand, bron.bronnen, weergave.datering)
 
 
 def _svg(weergave: Weergave, scherm: Scherm) -> bytes:
@@ -107,7 +122,9 @@ FORMATEN: dict[str, Formaat] = {
         Formaat("jsonl", "één JSON-object per regel", _jsonl),
         Formaat("csv", "komma-gescheiden, met kopregel", _csv, kop_bij_leeg=True),
         Formaat("tsv", "tab-gescheiden, met kopregel", _tsv, kop_bij_leeg=True),
-        Formaat("markdown", "een Markdown-tabel", _markdown, kop_bij_leeg=True),
+        Formaat(
+            "markdown", "Markdown: kop, tabel voor mensen, legenda", _markdown, kop_bij_leeg=True
+        ),
         Formaat("xlsx", "een Excel-werkboek (met --uitvoer)", _xlsx, binair=True),
         Formaat("toml", "een register dat weer inleest", _toml, frozenset({"export"})),
         Formaat(

@@ -2,7 +2,8 @@
 
 Each table is one function that creates and fills it (`TABELLEN`). The frameworks are those
 of the chosen stand and selection; `document` holds the documents known then, `wijziging` the
-changes (known then) of the chosen frameworks, so every key points at a row that is there.
+changes (known then) of the chosen frameworks, so every key points at a row that is there;
+`metadata` the register's metadata and the day shown and known (`peildatum`, `stand`).
 Imported only when a database is written.
 """
 
@@ -18,6 +19,7 @@ from ..waarden import json_waarde
 
 if TYPE_CHECKING:
     from ..stand import Bron
+    from .weergave import Datering
 
 # (database, the register as known, the chosen frameworks, the file as it stood then)
 Tabel = Callable[[sqlite3.Connection, Register, Sequence[Kader], Register], None]
@@ -265,11 +267,23 @@ def _bron(db: sqlite3.Connection, bronnen: Mapping[str, Mapping[str, Bron]]) -> 
     db.execute("CREATE INDEX bron_document ON bron(document)")
 
 
+def _metadata(db: sqlite3.Connection, register: Register, datering: Datering | None) -> None:
+    """What the database holds: which register, on which day, as known on which day."""
+    db.execute("CREATE TABLE metadata (sleutel TEXT PRIMARY KEY, waarde TEXT)")
+    rijen = [(veld, str(waarde)) for veld, waarde in register.metadata.model_dump().items()]
+    if datering is not None:
+        rijen.append(("stand", datering.stand.isoformat()))
+        if datering.peildatum is not None:
+            rijen.append(("peildatum", datering.peildatum.isoformat()))
+    db.executemany("INSERT INTO metadata VALUES (?, ?)", rijen)
+
+
 def database(
     register: Register,
     kaders: Sequence[Kader],
     bestand: Register | None = None,
     bronnen: Mapping[str, Mapping[str, Bron]] | None = None,
+    datering: Datering | None = None,
 ) -> bytes:
     """The frameworks (with all regions, the documents and changes known, and the source of
     every value) as an SQLite database file, checked for its keys."""
@@ -280,6 +294,7 @@ def database(
             for tabel in TABELLEN:
                 tabel(db, register, kaders, bestand or register)
             _bron(db, bronnen or {})
+            _metadata(db, register, datering)
         if db.execute("PRAGMA foreign_key_check").fetchall():  # pragma: no cover
             raise ValueError("sqlite: verwijzing naar een onbekende rij")
         return db.serialize()

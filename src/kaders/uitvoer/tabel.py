@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from ..veilig_tekst import toonbaar
 from .tekst import cel
-from .weergave import Rij, Scherm
+from .weergave import Plan, Scherm
 
 # Cells that are never split across lines: ids, numbers and dates (a person copies them).
 _HEEL = frozenset(
@@ -41,7 +41,7 @@ _HEEL = frozenset(
     }
 )
 # Names that are cut with "…" rather than wrapped, so a list keeps one line per record.
-_AFKAPPEN = frozenset({"missie", "regio", "typen_tekst", "organisatie"})
+_AFKAPPEN = frozenset({"missie", "regio", "typen_tekst", "organisatie", "url"})
 # Counts, aligned right.
 _RECHTS = frozenset(
     {
@@ -72,6 +72,7 @@ class Kolom(NamedTuple):
     vast: bool = False
     prioriteit: int = 0
     afkappen: bool = False
+    legenda: str = ""  # a footer line that explains this column: shown only with it
 
 
 def _heel(kolom: Kolom) -> bool:
@@ -96,25 +97,27 @@ def teken(
     """
     from rich.cells import cell_len
 
-    titel, voet = toonbaar(titel), None if voet is None else toonbaar(voet)
+    titel = toonbaar(titel)
     rijen = [([toonbaar(c) for c in cellen], stijl) for cellen, stijl in rijen]
     inhoud = [[k.kop, *(c[i] for c, _ in rijen)] for i, k in enumerate(kolommen)]
     maat = [_maten(k, kolom, cell_len) for k, kolom in zip(kolommen, inhoud, strict=True)]
     getoond = list(range(len(kolommen)))
 
-    def past() -> bool:
-        return sum(maat[i][0] for i in getoond) + 3 * len(getoond) + 1 <= scherm.breedte
+    def past(ruim: bool = False) -> bool:
+        """Whether the shown columns fit at their narrowest; `ruim`: names uncut."""
+        som = sum(maat[i][1 if ruim and kolommen[i].afkappen else 0] for i in getoond)
+        return som + 3 * len(getoond) + 1 <= scherm.breedte
 
     while not past():
         weg = [i for i in getoond if kolommen[i].prioriteit > 0]
         if not weg:
-            return kaart(titel, kolommen, rijen, scherm, voet)
+            return kaart(titel, kolommen, rijen, scherm, _voet(voet, kolommen))
         getoond.remove(max(weg, key=lambda i: (kolommen[i].prioriteit, i)))
-    # A narrow column left out early may fit again once a wider one is gone.
+    # A narrow column left out early comes back if it fits without cutting a name.
     for i in sorted(range(len(kolommen)), key=lambda j: (kolommen[j].prioriteit, j)):
         if i not in getoond:
             getoond.append(i)
-            if not past():
+            if not past(ruim=True):
                 getoond.remove(i)
     getoond.sort()
     weggelaten = [
@@ -133,8 +136,14 @@ def teken(
         breedtes,
         [([c[i] for i in getoond], stijl) for c, stijl in rijen],
         scherm,
-        voet,
+        _voet(voet, [kolommen[i] for i in getoond]),
     )
+
+
+def _voet(voet: str | None, getoond: Sequence[Kolom]) -> str | None:
+    """The footer with the legends of the columns shown, as text safe for a terminal."""
+    delen = [d for d in (voet, *(k.legenda for k in getoond)) if d]
+    return toonbaar(" ".join(delen)) if delen else None
 
 
 def _maten(kolom: Kolom, cellen: Sequence[str], lengte: Callable[[str], int]) -> tuple[int, int]:
@@ -262,17 +271,10 @@ def _kaartregel(
     return uit
 
 
-def tabel(
-    titel: str,
-    kolommen: Sequence[tuple[str, str] | tuple[str, str, int]],
-    rijen: Iterable[Rij],
-    scherm: Scherm,
-    voet: str | None = None,
-) -> str:
-    """Rows (dicts) as a table of (key, header[, priority]) columns.
-
-    Ids, numbers and dates are never split; names are cut with "…"; other text wraps.
-    """
+def tabel(plan: Plan, scherm: Scherm) -> str:
+    """A plan drawn for a screen: ids, numbers and dates are never split; names are cut with
+    "…"; other text wraps; a column's legend goes with it."""
+    legenden = plan.legenden or {}
     koppen = [
         Kolom(
             kop,
@@ -280,11 +282,12 @@ def tabel(
             vast=sleutel in _HEEL,
             prioriteit=rest[0] if rest else 0,
             afkappen=sleutel in _AFKAPPEN,
+            legenda=legenden.get(sleutel, ""),
         )
-        for sleutel, kop, *rest in kolommen
+        for sleutel, kop, *rest in plan.kolommen
     ]
-    cellen = [([cel(rij.get(k)) for k, *_ in kolommen], None) for rij in rijen]
-    return teken(titel, koppen, cellen, scherm, voet)
+    cellen = [([cel(rij.get(k)) for k, *_ in plan.kolommen], None) for rij in plan.rijen]
+    return teken(plan.titel, koppen, cellen, scherm, plan.voet)
 
 
 def naar_tekst(iets: object, scherm: Scherm) -> str:

@@ -32,6 +32,17 @@ def cel(waarde: Any) -> str:
     return str(waarde)
 
 
+def mens_tekst(waarde: Any) -> str:
+    """A value as text for people: unknown is empty, a yes/no is 'ja'/'nee', lists with ', '."""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, list):
+        return ", ".join(mens_tekst(w) for w in waarde)
+    if isinstance(waarde, dict):
+        return ": ".join(mens_tekst(w) for w in waarde.values())
+    return cel(waarde)
+
+
 def een_regel(tekst: str) -> str:
     """Text on one line: tabs and every kind of line break become spaces."""
     return re.sub(_EEN_REGEL, " ", tekst)  # re caches the compiled pattern

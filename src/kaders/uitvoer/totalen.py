@@ -8,7 +8,7 @@ from typing import Any
 from ..query import Groep, Totaal
 from .tabel import tabel
 from .tekst import kaders_tekst
-from .weergave import Weergave
+from .weergave import Plan, Weergave
 
 TOTAAL_KOLOMMEN = (
     "groep",
@@ -184,6 +184,7 @@ def totaal(uitkomst: Totaal, stand: dt.date | None = None) -> Weergave:
     titel = f"Toegezegd personeel per {uitkomst.per} op peildatum {data['peildatum']}"
     if stand is not None:
         titel += f", zoals bekend op {stand}"
+    plan = Plan(titel, tabel_kolommen, tabel_rijen, voet)
     return Weergave(
         soort="totaal",
         titel=titel,
@@ -191,5 +192,6 @@ def totaal(uitkomst: Totaal, stand: dt.date | None = None) -> Weergave:
         rijen=rijen,
         json=data,
         jsonl=rijen,
-        tabel=lambda scherm: tabel(titel, tabel_kolommen, tabel_rijen, scherm, voet),
+        tabel=lambda scherm: tabel(plan, scherm),
+        mens=plan,
     )

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..models import Kader
+from ..stand import Veldwijziging
 from ..tijdlijn import Tijdlijn
-from ..verschil import Verschil, Wijziging
+from ..verschil import Verschil
+from .overzicht import kader_json, personeel_tekst
 from .tabel import Kolom, teken
 from .tekst import cel
 from .totalen import AFGELEID_UITLEG, SOM_UITLEG, plat, totaal_json
-from .weergave import Scherm, Weergave
-from .weergaven import kader_json, personeel_tekst
+from .weergave import Plan, Scherm, Weergave
 
 VERSCHIL_KOLOMMEN = ("soort", "id", "veld", "oud", "nieuw", "peildatum")
 TIJDLIJN_KOLOMMEN = (
@@ -49,7 +50,7 @@ Rij = dict[str, Any]
 # --- verschil ------------------------------------------------------------------------------
 
 
-def wijziging_json(wijziging: Wijziging) -> dict[str, Any]:
+def wijziging_json(wijziging: Veldwijziging) -> dict[str, Any]:
     """A changed field as {"veld", "oud", "nieuw"}."""
     return {"veld": wijziging.veld, "oud": wijziging.oud, "nieuw": wijziging.nieuw}
 
@@ -276,11 +277,13 @@ def _breedte(kolommen: Sequence[Sequence[str]]) -> int:
     return sum(max(len(regel) for c in kolom for regel in c.split("\n")) + 3 for kolom in kolommen)
 
 
-def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm, stand: dt.date | None = None) -> str:
-    """Periods as rows, a column per group when they fit, and a bar of the total."""
+Kolommen = list[tuple[str, list[str]]]  # (header, a cell per period)
+
+
+def _tijdlijn_kolommen(lijn: Tijdlijn) -> tuple[Kolommen, Kolommen]:
+    """The columns for people: the fixed ones (period first) and one per group."""
     totaal_rij = [p.totaal.totaal for p in lijn.periodes]
-    grootste = max((t.personeel or 0 for t in totaal_rij), default=0)
-    vast: list[tuple[str, list[str]]] = [
+    vast: Kolommen = [
         ("Periode", [p.label for p in lijn.periodes]),
         ("Totaal", [_getal_of_vraag(t.personeel) if t.kaders else "" for t in totaal_rij]),
         ("Waarvan\nper jaar", [str(t.per_telling.get("per-jaar", 0)) for t in totaal_rij]),
@@ -298,6 +301,14 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm, stand: dt.date | None = None
             groep = next((g for g in periode.totaal.groepen if g.groep == naam), None)
             cellen.append("" if groep is None else _getal_of_vraag(groep.personeel))
         per_groep.append((naam.replace("+", "+\n"), cellen))
+    return vast, per_groep
+
+
+def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm, stand: dt.date | None = None) -> str:
+    """Periods as rows, a column per group when they fit, and a bar of the total."""
+    totaal_rij = [p.totaal.totaal for p in lijn.periodes]
+    grootste = max((t.personeel or 0 for t in totaal_rij), default=0)
+    vast, per_groep = _tijdlijn_kolommen(lijn)
     rest = scherm.breedte - 1 - 3  # the right edge, the bar's padding and separator
     if rest - _breedte([[k, *c] for k, c in [*vast, *per_groep]]) < _BALK_MIN:
         per_groep = []
@@ -349,12 +360,26 @@ def tijdlijn(
     """The timeline: a row per period and group, and a table with a bar per period; the
     table's title names the stand when one was asked for (JSON always has it)."""
     rijen = tijdlijn_rijen(lijn)
+    titel = f"Personeel per {lijn.stap} per {lijn.per}"
+    vast, per_groep = _tijdlijn_kolommen(lijn)
+    kolommen = [vast[0], *per_groep, *vast[1:]]
+    plan = Plan(
+        titel,
+        [
+            (kop, kop.replace("+\n", "+").replace("-\n", "").replace("\n", " "))
+            for kop, _ in kolommen
+        ],
+        [{kop: cellen[i] for kop, cellen in kolommen} for i in range(len(lijn.periodes))],
+        "'?': alleen kaders zonder aantal; leeg: geen lopend kader. "
+        f"{SOM_UITLEG} {AFGELEID_UITLEG}",
+    )
     return Weergave(
         soort="tijdlijn",
-        titel=f"Personeel per {lijn.stap} per {lijn.per}",
+        titel=titel,
         kolommen=TIJDLIJN_KOLOMMEN,
         rijen=rijen,
         json=tijdlijn_json(lijn, stand),
         jsonl=rijen,
         tabel=lambda scherm: _tijdlijn_tabel(lijn, scherm, stand if stand_in_titel else None),
+        mens=plan,
     )

@@ -129,7 +129,10 @@ def werkboek(weergave: Weergave) -> bytes:
             "strings_to_urls": False,
         },
     )
-    _blad(boek, BLADEN.get(weergave.soort, "Uitvoer"), weergave.kolommen, weergave.rijen)
+    naam = BLADEN.get(weergave.soort, "Uitvoer")
+    if weergave.datering is not None and weergave.datering.stand_gegeven:
+        naam += f" stand {weergave.datering.stand}"  # at most 31 characters, as Excel wants
+    _blad(boek, naam, weergave.kolommen, weergave.rijen)
     if weergave.soort == "export":
         _blad(boek, "Afgeleid", ("kader", "veld", "reden"), afleidingen(weergave.bron.kaders))
         documenten = [d.als_json() for d in weergave.bron.register.document]

@@ -1,17 +1,17 @@
-"""Views of frameworks, totals and expiring frameworks: the rows, JSON and table of each."""
+"""Views of the overview commands (list, toon, verloopt, export): rows, JSON and table."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Kader, Regio, Register
 from ..query import Verloop
 from ..stand import Bron
 from .tabel import tabel
-from .tekst import cel, kaders_tekst
-from .weergave import Rij, Weergave
+from .tekst import kaders_tekst, mens_tekst
+from .weergave import Plan, Rij, Weergave
 
 if TYPE_CHECKING:
     from ..bronmodellen import Mandaat
@@ -37,15 +37,24 @@ LIJST_TABEL = (
     ("missie", "Missie", 1),
     ("regio", "Regio", 6),
     ("typen_tekst", "Typen", 5),
-    ("personeel_tekst", "Personeel", 2),
+    ("personeel_tekst", "Personeel", 0),
+    ("begin", "Begin", 9),
     ("eind", "Eind", 4),
     ("status", "Status", 7),
+    ("organisatie", "Org.", 8),
 )
 MARKERING = "*"
 LIJST_LEGENDA = (
     f"{MARKERING} in kolom A: met afgeleide velden (niet letterlijk uit de brief; "
     "zie kaders toon ID)."
 )
+# The list column that shows a field a filter or sort names.
+LIJST_KOLOM_VAN_VELD = {
+    "typen": "typen_tekst",
+    "personeel": "personeel_tekst",
+    "duiding": "personeel_tekst",
+    "telling": "personeel_tekst",
+}
 EXPORT_KOLOMMEN = tuple(Kader.model_fields)
 VERLOOP_KOLOMMEN = (  # reden and mandaat_eind came later: at the end
     "id",
@@ -89,11 +98,12 @@ def _lijst_rij(kader: Kader, record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _kaders(
-    soort: str, kaders: Sequence[Kader], titel: str, kolommen: Sequence[str], voet: str | None
+    soort: str, kaders: Sequence[Kader], titel: str, kolommen: Sequence[str], plan: Plan
 ) -> Weergave:
     """Frameworks as a view; each record is turned into JSON data once."""
     records = [kader_json(k) for k in kaders]
     rijen = [_lijst_rij(k, r) for k, r in zip(kaders, records, strict=True)]
+    plan = plan._replace(rijen=rijen)
     return Weergave(
         soort=soort,
         titel=titel,
@@ -101,15 +111,19 @@ def _kaders(
         rijen=rijen,
         json=records,
         jsonl=records,
-        tabel=lambda scherm: tabel(titel, LIJST_TABEL, rijen, scherm, voet),
+        tabel=lambda scherm: tabel(plan, scherm),
+        mens=plan,
     )
 
 
-def lijst(kaders: Sequence[Kader], titel: str) -> Weergave:
-    """The list of frameworks; the table marks those with derived fields."""
+def lijst(kaders: Sequence[Kader], titel: str, gevraagd: Collection[str] = ()) -> Weergave:
+    """The list of frameworks; the table marks those with derived fields and keeps the
+    columns of the fields a filter or sort names (`gevraagd`) on any screen."""
     afgeleid = sum(1 for k in kaders if k.afgeleid)
-    voet = f"{kaders_tekst(len(kaders))}, waarvan {afgeleid} met afgeleide velden. {LIJST_LEGENDA}"
-    return _kaders("kaders", kaders, titel, LIJST_KOLOMMEN, voet)
+    voet = f"{kaders_tekst(len(kaders))}, waarvan {afgeleid} met afgeleide velden."
+    behouden = {LIJST_KOLOM_VAN_VELD.get(veld, veld) for veld in gevraagd}
+    plan = Plan(titel, LIJST_TABEL, (), voet, {"markering": LIJST_LEGENDA})
+    return _kaders("kaders", kaders, titel, LIJST_KOLOMMEN, plan.met_behouden(behouden))
 
 
 class Exportbron(NamedTuple):
@@ -133,7 +147,8 @@ def export(
     """Every field of every framework, with the source of each value (JSON: `bronnen`);
     the table shows the list view; TOML the register."""
     bronnen = bronnen or {}
-    weergave = _kaders("export", kaders, "Register", EXPORT_KOLOMMEN, None)
+    plan = Plan("Register", LIJST_TABEL, (), legenden={"markering": LIJST_LEGENDA})
+    weergave = _kaders("export", kaders, "Register", EXPORT_KOLOMMEN, plan)
     records = [
         {**r, "bronnen": {v: b.als_json() for v, b in bronnen.get(k.id, {}).items()}}
         for k, r in zip(kaders, weergave.json, strict=True)
@@ -187,7 +202,7 @@ def toon(
     for veld, waarde in data.items():
         if veld == "afgeleid" or (veld == "eerdere_ids" and not waarde):
             continue
-        tekst = cel(waarde)
+        tekst = mens_tekst(waarde)
         if veld == "regio":
             tekst = f"{waarde} ({regionaam})"
         if veld == "personeel":
@@ -216,7 +231,7 @@ def toon(
     data["bronnen"] = {veld: b.als_json() for veld, b in bronnen.items()}
     if peildatum is not None:
         data["peildatum"] = peildatum.isoformat()
-    kolommen = (("veld", "Veld"), ("waarde", "Waarde"))
+    plan = Plan(kop, (("veld", "Veld"), ("waarde", "Waarde")), rijen)
     return Weergave(
         soort="kader",
         titel=kop,
@@ -224,7 +239,8 @@ def toon(
         rijen=rijen,
         json=data,
         jsonl=[data],
-        tabel=lambda scherm: tabel(kop, kolommen, rijen, scherm),
+        tabel=lambda scherm: tabel(plan, scherm),
+        mens=plan,
     )
 
 
@@ -291,6 +307,7 @@ def verloop(verlopen: Sequence[Verloop], titel: str) -> Weergave:
         ("status", "Status", 4),
         ("personeel_tekst", "Personeel", 3),
     )
+    plan = Plan(titel, tabel_kolommen, rijen)
     return Weergave(
         soort="verloop",
         titel=titel,
@@ -298,5 +315,6 @@ def verloop(verlopen: Sequence[Verloop], titel: str) -> Weergave:
         rijen=rijen,
         json=json_data,
         jsonl=json_data,
-        tabel=lambda scherm: tabel(titel, tabel_kolommen, rijen, scherm),
+        tabel=lambda scherm: tabel(plan, scherm),
+        mens=plan,
     )

@@ -7,12 +7,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from ..historie import Documentregel
+from ..documenten import Documentregel
 from ..stand import Versie
+from .overzicht import kader_json, personeel_tekst
 from .tabel import tabel
 from .tekst import cel
-from .weergave import Rij, Weergave
-from .weergaven import kader_json, personeel_tekst
+from .weergave import Plan, Rij, Weergave
 
 DOCUMENTEN_KOLOMMEN = (
     "id",
@@ -55,18 +55,22 @@ def documenten(regels: Sequence[Documentregel], stand: dt.date) -> Weergave:
     kolommen = (
         ("id", "ID", 0),
         ("datum", "Datum", 0),
-        ("soort", "Soort", 3),
-        ("kamerstuk", "Kamerstuk", 2),
-        ("titel", "Titel", 1),
-        ("kaders", "Kaders", 0),
-        ("wijzigingen", "Wijzigingen", 0),
-        ("url", "Adres", 4),
+        ("soort", "Soort", 5),
+        ("kamerstuk", "Kamerstuk", 4),
+        ("titel", "Titel", 0),  # how a person finds a letter: never dropped
+        ("kaders", "Kaders", 1),
+        ("wijzigingen", "Wijzigingen", 2),
+        ("url", "Adres", 6),
     )
     voet = (
-        "'Kaders': kaders die het document invoerde; 'Wijzigingen': wijzigingen van kaders "
-        "die het bracht. 'Tekst niet beschikbaar': het document is bekend, zijn tekst niet; "
-        "niets in het register berust erop."
+        "'Tekst niet beschikbaar': het document is bekend, zijn tekst niet; niets in het "
+        "register berust erop."
     )
+    legenden = {
+        "kaders": "'Kaders': kaders die het document invoerde.",
+        "wijzigingen": "'Wijzigingen': wijzigingen van kaders die het bracht.",
+    }
+    plan = Plan(titel, kolommen, rijen, voet, legenden)
     return Weergave(
         soort="documenten",
         titel=titel,
@@ -74,7 +78,8 @@ def documenten(regels: Sequence[Documentregel], stand: dt.date) -> Weergave:
         rijen=records,
         json=records,
         jsonl=records,
-        tabel=lambda scherm: tabel(titel, kolommen, rijen, scherm, voet),
+        tabel=lambda scherm: tabel(plan, scherm),
+        mens=plan,
     )
 
 
@@ -169,6 +174,7 @@ def historie(kader_id: str, versies: Sequence[Versie], stand: dt.date) -> Weerga
         "sinds': de datum van het document; 'Geldig vanaf': vanaf die dag gelden de nieuwe "
         "waarden (—: over de hele looptijd)."
     )
+    plan = Plan(titel, kolommen, tabelrijen, voet)
     return Weergave(
         soort="historie",
         titel=titel,
@@ -176,5 +182,6 @@ def historie(kader_id: str, versies: Sequence[Versie], stand: dt.date) -> Weerga
         rijen=rijen,
         json={"id": kader_id, "stand": stand.isoformat(), "versies": data},
         jsonl=data,
-        tabel=lambda scherm: tabel(titel, kolommen, tabelrijen, scherm, voet),
+        tabel=lambda scherm: tabel(plan, scherm),
+        mens=plan,
     )
