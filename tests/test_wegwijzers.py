@@ -75,9 +75,6 @@ def _datumopties() -> list[tuple[str, str]]:
 
 
 DATUMOPTIES = _datumopties()
-# toevoegen reads its dates as text for the model to judge; the one field table (issue 22)
-# gives it the date parser of the other commands.
-NOG_ALS_TEKST = {("toevoegen", "--begin"), ("toevoegen", "--eind")}
 
 
 def test_the_walk_finds_the_date_options() -> None:
@@ -87,14 +84,7 @@ def test_the_walk_finds_the_date_options() -> None:
     assert len(DATUMOPTIES) >= 15
 
 
-@pytest.mark.parametrize(
-    "commando,optie",
-    [
-        pytest.param(*d, marks=pytest.mark.xfail(strict=True)) if d in NOG_ALS_TEKST else d
-        for d in DATUMOPTIES
-    ],
-    ids=[" ".join(d) for d in DATUMOPTIES],
-)
+@pytest.mark.parametrize("commando,optie", DATUMOPTIES, ids=[" ".join(d) for d in DATUMOPTIES])
 def test_a_well_formed_day_that_does_not_exist_is_not_called_the_wrong_format(
     commando: str, optie: str
 ) -> None:

@@ -316,7 +316,7 @@ def test_interactive_toevoegen_asks_for_the_document(tmp_path: Path) -> None:
         (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--personeel", "drie"], 2,
          "ongeldige waarde voor --personeel (veld 'personeel'): verwacht een geheel getal, kreeg 'drie'"),
         (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--eind", "2025-02-30"], 2,
-         "ongeldige waarde voor --eind (veld 'eind'): geen bestaande datum: '2025-02-30'"),
+         "ongeldige waarde voor --eind (veld 'eind'): datum '2025-02-30' bestaat niet (die dag is er niet)"),
         (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--status", "gestopt"], 2,
          "ongeldige waarde voor --status (veld 'status'): onbekende status 'gestopt'"),
         (["wijzig", "kort", "--document", "brief-2", "--citaat", "c", "--plek", "p", "--personeel", "3"], 1,
