@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kaders import query
+from kaders import query, vinden
 from kaders.cli.opties import periode
 from kaders.errors import GebruiksFout
 from kaders.models import Kader, Register
@@ -344,14 +344,14 @@ def test_a_one_day_period_is_the_reference_date(register: Register, datum: dt.da
 def test_vind_takes_ids_in_any_case_and_unique_mission_names(
     register: Register, tekst: str, id_: str
 ) -> None:
-    assert query.vind(register, tekst).id == id_
+    assert vinden.vind(register, tekst).id == id_
 
 
 def test_vind_lists_candidates_when_a_name_is_not_unique(register: Register) -> None:
     with pytest.raises(GebruiksFout) as fout:
-        query.vind(register, "nmi")
+        vinden.vind(register, "nmi")
     tekst = str(fout.value.meldingen[0])
     assert "nmi-ontplooiing" in tekst and "nmi-adviseurs" in tekst
     with pytest.raises(GebruiksFout) as fout:
-        query.vind(register, "eulex-kos")
+        vinden.vind(register, "eulex-kos")
     assert "bedoelde u 'eulex-kosovo'" in str(fout.value.meldingen[0])

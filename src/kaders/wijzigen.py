@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import logregels, query, regels
+from . import logregels, regels, vinden
 from .bronmodellen import Document
 from .errors import GebruiksFout, KadersFout, Melding, dichtstbij, onbekend
 from .inlezen import Regelkaart, laad_tekst
@@ -33,7 +33,7 @@ def voeg_wijziging_toe(
 ) -> tuple[Wijziging, str]:
     """Append one `[[wijziging]]` to the register file; returns it and the TOML appended.
 
-    `data` holds the table's fields; `kader` may name the framework as `query.vind` finds it
+    `data` holds the table's fields; `kader` may name the framework as `vinden.vind` finds it
     (an id in any case). An unknown framework or document is a usage error (GebruiksFout);
     every other problem is a KadersFout, all at once. Warnings go to `waarschuw`.
     """
@@ -77,14 +77,14 @@ def voeg_document_toe(
 def wijziging_tabel(register: Register, data: Mapping[str, Any]) -> tuple[str, str]:
     """The change as a TOML table (tomli-w, fields in the model's order), and its framework id.
 
-    Resolves the framework (any case, as `query.vind`) and checks that the document exists;
+    Resolves the framework (any case, as `vinden.vind`) and checks that the document exists;
     the field values themselves are checked by loading the new text.
     """
     _bekende_velden(data, Wijziging.model_fields, "nieuwe wijziging: ")
     gezocht = data.get("kader")
     if not isinstance(gezocht, str) or not gezocht.strip():
         raise KadersFout([Melding("nieuwe wijziging: veld 'kader': verplicht veld ontbreekt")])
-    kader_id = query.vind(register, gezocht).id
+    kader_id = vinden.vind(register, gezocht).id
     document = data.get("document")
     if not isinstance(document, str):
         raise KadersFout([Melding("nieuwe wijziging: veld 'document': verplicht veld ontbreekt")])

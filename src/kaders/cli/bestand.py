@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .. import laden, query
+from .. import laden, vinden
 from ..errors import GebruiksFout, KadersFout, Melding
 from ..models import Kader, Register
 from ..uitvoer.weergave import Datering, Weergave
@@ -127,18 +127,18 @@ class InGebruik:
         return kennis.op(self.stand, peildatum or vandaag())
 
     def vind(self, tekst: str, peildatum: dt.date | None = None) -> Kader:
-        """The framework a text names as known on the stand (forgiving, as query.vind, also
+        """The framework a text names as known on the stand (forgiving, as vinden.vind, also
         by an earlier id); one that becomes known only later is a usage error saying since
         when."""
         register = self.op(peildatum)
         try:
-            kader = query.vind(register, tekst)
+            kader = vinden.vind(register, tekst)
             if tekst.strip().casefold() in kader.eerdere_ids:
                 meld(f"'{tekst.strip()}' is hernoemd; het kader heet nu '{kader.id}'")
             return kader
         except GebruiksFout:
             try:
-                later = query.vind(self.ruw(), tekst)
+                later = vinden.vind(self.ruw(), tekst)
             except GebruiksFout:
                 later = None
             if later is not None:
