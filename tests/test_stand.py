@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kaders import query
+from kaders import query, vinden
 from kaders.errors import GebruiksFout
 from kaders.logregels import controleer
 from kaders.models import SAMENHANGVELDEN, Kader, Register, samenhangfouten
@@ -120,7 +120,7 @@ def test_team_and_staff_at_most_ten_from_august_2025_until_2027(register: Regist
 def test_the_humint_team_keeps_its_old_id(register: Register) -> None:
     team = _per_id(register)["eufor-althea-humint-team"]
     assert team.eerdere_ids == ["eufor-althea-humint-staf"]
-    assert query.vind(register, "eufor-althea-humint-staf").id == "eufor-althea-humint-team"
+    assert vinden.vind(register, "eufor-althea-humint-staf").id == "eufor-althea-humint-team"
 
 
 def test_nmi_advisers_suspended_from_the_news_item_not_before(register: Register) -> None:
