@@ -69,7 +69,7 @@ def _documentfouten(register: Register, data: Mapping[str, Any]) -> list[Melding
     return []
 
 
-def buiten_periode(register: Register, kader: Kader) -> list[Melding]:
+def waarschuwingen_looptijd(register: Register, kader: Kader) -> list[Melding]:
     """Warnings for a new framework that begins before the register or ends after its term."""
     meta = register.metadata
     return [

@@ -11,7 +11,7 @@ from .atomisch import een_naam, niet_in_pakket, schrijf_atomisch, slot
 from .errors import KadersFout, Melding
 from .inlezen import decodeer, laad_tekst, lees_bytes
 from .models import Kader, Register
-from .nieuwkader import buiten_periode, nieuw_kader
+from .nieuwkader import nieuw_kader, waarschuwingen_looptijd
 from .rechten import controleer_schrijfrechten
 from .tomltabel import kader_toml
 
@@ -89,7 +89,7 @@ def voeg_toe(
 
     def aanvulling(register: Register, oud: str) -> tuple[str, tuple[Kader, str]]:
         kader = nieuw_kader(register, data)
-        for melding in buiten_periode(register, kader):
+        for melding in waarschuwingen_looptijd(register, kader):
             if waarschuw is not None:
                 waarschuw(melding)
         tabel = kader_toml(kader)

@@ -15,7 +15,7 @@ from ..velden import VELDEN, OngeldigeWaarde, Veld, registerprobleem
 from . import bestand
 from .afdruk import meld, schrijf
 from .bestand import InGebruik
-from .veldopties import lees, met_velden, optienaam, vraagnaam
+from .veldopties import lees_getypt, met_velden, optienaam, vraagnaam
 
 # Required of a new framework: what the model requires but begin and eind (the register's
 # period fills them in), and citaat (a new framework cites the words it rests on).
@@ -147,9 +147,9 @@ def _vraag(register: Register, veld: Veld) -> Any:
         antwoord = str(typer.prompt(vraag)).strip()
         try:
             if veld.herhaalbaar:
-                waarde: Any = [lees(veld, deel.strip()) for deel in antwoord.split(",")]
+                waarde: Any = [lees_getypt(veld, deel.strip()) for deel in antwoord.split(",")]
             else:
-                waarde = lees(veld, antwoord)
+                waarde = lees_getypt(veld, antwoord)
         except OngeldigeWaarde as fout:
             meld(f"{vraag}: {fout.probleem}")
             continue

@@ -28,7 +28,7 @@ def vraagnaam(naam: str) -> str:
     return optienaam(naam).removeprefix("--")
 
 
-def lees(veld: Veld, tekst: str) -> Any:
+def lees_getypt(veld: Veld, tekst: str) -> Any:
     """One value of a field as typed ('vandaag' for a date too); OngeldigeWaarde if bad."""
     if veld.soort is Soort.DATUM and tekst == "vandaag":
         return vandaag()
@@ -41,7 +41,7 @@ def lezer(veld: Veld) -> Callable[[str], Any]:
 
     def lees_optie(tekst: str) -> Any:
         try:
-            return lees(veld, tekst)
+            return lees_getypt(veld, tekst)
         except OngeldigeWaarde as fout:
             tekst = f"ongeldige waarde voor {optie_} (veld '{veld.naam}'): {fout.probleem}"
             raise GebruiksFout([tekst]) from None
