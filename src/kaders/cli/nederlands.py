@@ -11,7 +11,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from ..errors import KadersFout, Weigering, dichtstbij, os_fout
 from .afdruk import EXIT_AFGEBROKEN, EXIT_DATA, EXIT_GEBRUIK, EXIT_OK, meld, tekenset_fout
-from .typer_intern import click
+from .typer_intern import click, help_koppen
 
 HULP_OPTIE = "Toon deze hulp en stop."
 KOPPEN = {
@@ -123,10 +123,7 @@ class _NederlandseHulp:
         formatter.write_usage(ctx.command_path, tekst, prefix="Gebruik: ")
 
     def format_help(self, ctx: click.Context, formatter: Any) -> None:
-        from typer import rich_utils
-
-        for naam, tekst in KOPPEN.items():
-            setattr(rich_utils, naam, tekst)
+        help_koppen(tuple(KOPPEN.items()))
         super().format_help(ctx, formatter)  # type: ignore[misc]
 
 

@@ -1,11 +1,23 @@
-"""The one place that reaches into Typer's private modules: its vendored Click and its shell
-completion installer. Everything else in kaders uses public Typer API or imports from here, so
-a Typer upgrade that moves them breaks one module (the translation tests are the guard). The
-completion installer is imported only when it is used."""
+"""The one place that reaches into Typer's private parts: its vendored Click, its shell
+completion installer and the headings of its Rich help. Everything else in kaders uses public
+Typer API or imports from here, so a Typer upgrade that moves them breaks one module (the
+translation tests are the guard). The completion installer is imported only when it is used."""
+
+import functools
 
 from typer import _click as click
 
-__all__ = ["click", "installeer", "shell_naam", "shells"]
+__all__ = ["click", "help_koppen", "installeer", "shell_naam", "shells"]
+
+
+@functools.cache
+def help_koppen(koppen: tuple[tuple[str, str], ...]) -> None:
+    """Set the headings of Typer's Rich help ('Options' -> 'Opties') once, on the first help
+    shown: Rich is loaded only then."""
+    from typer import rich_utils
+
+    for naam, tekst in koppen:
+        setattr(rich_utils, naam, tekst)
 
 
 def shells() -> set[str]:
