@@ -9,13 +9,19 @@ from typing import NamedTuple
 from .osfouten import os_fout as os_fout  # the one table of OS errors, public here as before
 
 
-class Melding(NamedTuple):
-    """One problem in a register: where it is and what is wrong, in Dutch."""
+def met_naam(wie: str, tekst: str) -> str:
+    """A text with the name of the record it is about in front ('kader 'x': …'), if any."""
+    return f"{wie}: {tekst}" if wie else tekst
 
-    tekst: str
+
+class Melding(NamedTuple):
+    """One problem in a register: where it is, which record (`wie`), what is wrong, in Dutch."""
+
+    tekst: str  # only what is wrong: the record's name is `wie`
     bestand: str = ""
     regel: int | None = None
     kolom: int | None = None
+    wie: str = ""  # the record the problem is about ("wijziging nr. 2 (kader 'x')"), if any
 
     def __str__(self) -> str:
         plaats = self.bestand
@@ -23,7 +29,8 @@ class Melding(NamedTuple):
             plaats += f":{self.regel}"
             if self.kolom is not None:
                 plaats += f":{self.kolom}"
-        return f"{plaats}: {self.tekst}" if plaats else self.tekst
+        tekst = met_naam(self.wie, self.tekst)
+        return f"{plaats}: {tekst}" if plaats else tekst
 
 
 class Weigering(enum.Enum):

@@ -129,7 +129,7 @@ def laad_tekst(tekst: str, bestand: str) -> Register:
             if problemen:
                 kaart = Regelkaart(tekst)
                 meldingen = [
-                    Melding(p.tekst, bestand, kaart.regel(p.tabel, p.rij, p.veld))
+                    regels.als_melding(p, bestand, kaart.regel(p.tabel, p.rij, p.veld))
                     for p in problemen
                 ]
                 raise KadersFout(_uniek(meldingen))
@@ -155,8 +155,8 @@ def _samenhang(data: Mapping[str, Any], kaart: Regelkaart, bestand: str) -> list
         standaard_eind=metadata.get("standaard_eind") if isinstance(metadata, dict) else None,
     ):
         eerder = None if p.eerder is None else f"op regel {kaart.regel(p.tabel, p.eerder, 'id')}"
-        tekst = regels.als_tekst(p, eerder)
-        meldingen.append(Melding(tekst, bestand, kaart.regel(p.tabel, p.rij, p.veld)))
+        regel = kaart.regel(p.tabel, p.rij, p.veld)
+        meldingen.append(regels.als_melding(p, bestand, regel, eerder))
     return meldingen
 
 
@@ -171,7 +171,9 @@ def waarschuwingen(register: Register, tekst: str | None, bestand: str) -> list[
         return []
     kaart = Regelkaart(tekst or "")
     return [
-        Melding(f"waarschuwing: {p.tekst}", bestand, kaart.regel(p.tabel, p.rij, p.veld))
+        Melding(
+            f"waarschuwing: {regels.als_tekst(p)}", bestand, kaart.regel(p.tabel, p.rij, p.veld)
+        )
         for p in gevonden
     ]
 
@@ -212,7 +214,7 @@ def _melding(
     )
     veld = rest[0] if rest else None
     regel = kaart.regel(tabel, index, veld) if tabel else None
-    voorvoegsel = ""
+    wie = ""
     if tabel in ("kader", "regio"):
         tabellen = data.get(tabel)
         rid = None
@@ -222,36 +224,33 @@ def _melding(
             and isinstance(tabellen[index], dict)
         ):
             rid = tabellen[index].get("id")
-        voorvoegsel = f"{tabel} '{rid}': " if isinstance(rid, str) else f"{tabel} nr. {index + 1}: "
+        wie = f"{tabel} '{rid}'" if isinstance(rid, str) else f"{tabel} nr. {index + 1}"
     elif tabel in ("document", "wijziging", "mandaat"):
-        voorvoegsel = _voorvoegsel(tabel, index, data.get(tabel))
+        wie = _wie(tabel, index, data.get(tabel))
     elif tabel == "register":
-        voorvoegsel = "[register]: "
-    if veld is not None:
-        voorvoegsel += f"veld '{'.'.join(rest)}': "
+        wie = "[register]"
+    veldnaam = "" if veld is None else f"veld '{'.'.join(rest)}': "
     model: type[BaseModel] = Register
     if tabel in _MODELLEN:
         model = _MODELLEN["afgeleid" if "afgeleid" in rest[:1] and len(rest) > 2 else tabel]
     if regel is None and tabel:
         regel = 1
-    return Melding(voorvoegsel + vertaal(fout, model), bestand, regel)
+    return Melding(veldnaam + vertaal(fout, model), bestand, regel, wie=wie)
 
 
-def _voorvoegsel(tabel: str, index: int, tabellen: object) -> str:
+def _wie(tabel: str, index: int, tabellen: object) -> str:
     """How a message names a document (by id) or a change (by number and framework)."""
     rij = tabellen[index] if isinstance(tabellen, list) and index < len(tabellen) else None
     rij = rij if isinstance(rij, dict) else {}
     if tabel == "document":
         did = rij.get("id")
-        return f"document '{did}': " if isinstance(did, str) else f"document nr. {index + 1}: "
+        return f"document '{did}'" if isinstance(did, str) else f"document nr. {index + 1}"
     if tabel == "mandaat":
         missie = rij.get("missie")
-        naam = f" (missie '{missie}'): " if isinstance(missie, str) else ": "
+        naam = f" (missie '{missie}')" if isinstance(missie, str) else ""
         return f"mandaat nr. {index + 1}{naam}"
     kader = rij.get("kader")
-    return f"wijziging nr. {index + 1}" + (
-        f" (kader '{kader}'): " if isinstance(kader, str) else ": "
-    )
+    return f"wijziging nr. {index + 1}" + (f" (kader '{kader}')" if isinstance(kader, str) else "")
 
 
 def _toon(waarde: object) -> str:
@@ -327,5 +326,5 @@ def valideer_kader(data: Mapping[str, Any], bestand: str) -> Kader:
         for e in fout.errors():
             binnen = {**e, "loc": ("kader", 0, *e["loc"])}
             melding = _melding(binnen, {"kader": [data]}, Regelkaart(""), bestand)
-            meldingen.append(Melding(melding.tekst, bestand))
+            meldingen.append(Melding(melding.tekst, bestand, wie=melding.wie))
         raise KadersFout(meldingen) from None

@@ -32,8 +32,8 @@ def controleer(register: Register) -> list[Probleem]:
     bekend: dict[str, dt.date] = {}
     for i, document in enumerate(register.document):
         if document.id in bekend:
-            tekst = f"document '{document.id}': id komt al voor; moet uniek zijn"
-            problemen.append(Probleem("document", i, "id", tekst))
+            tekst, wie = "id komt al voor; moet uniek zijn", f"document '{document.id}'"
+            problemen.append(Probleem("document", i, "id", tekst, wie=wie))
         else:
             bekend[document.id] = document.datum
     problemen += _kaders(register, bekend)
@@ -70,11 +70,11 @@ def controleer(register: Register) -> list[Probleem]:
         )
         vorige.append(i)
         if not anders and not gedateerd and waarden["afgeleid"] == afgeleid:
-            tekst = _over(i, wijziging) + (
+            tekst = (
                 "wijzigt niets: elk gegeven veld heeft die waarde al "
                 f"(na de documenten tot en met {bekend[wijziging.document]})"
             )
-            problemen.append(Probleem("wijziging", i, None, tekst))
+            problemen.append(Probleem("wijziging", i, None, tekst, wie=_over(i, wijziging)))
             continue
         if not (wijziging.afgeleid or SAMENHANGVELDEN & gezet[i].keys()):
             continue
@@ -82,8 +82,8 @@ def controleer(register: Register) -> list[Probleem]:
         fouten_nu[plek] = samenhang(basis | waarden)
         for fout in fouten_nu[plek]:
             if fout not in eerder:
-                tekst = _over(i, wijziging) + "het kader klopt daarna niet meer: " + fout
-                problemen.append(Probleem("wijziging", i, None, tekst))
+                tekst = "het kader klopt daarna niet meer: " + fout
+                problemen.append(Probleem("wijziging", i, None, tekst, wie=_over(i, wijziging)))
     for plek, indexen in per_kader.items():
         if any(register.wijziging[i].vanaf is not None for i in indexen):
             problemen += _versies(register, register.kader[plek], indexen, gezet)
@@ -106,10 +106,10 @@ def _zonder_tekst(register: Register) -> list[Probleem]:
         for i, document in enumerate(documenten):
             if document in onleesbaar:
                 tekst = (
-                    f"{tabel} nr. {i + 1}: document '{document}' heeft geen beschikbare "
+                    f"document '{document}' heeft geen beschikbare "
                     "tekst (tekst_beschikbaar = false); niets kan erop berusten"
                 )
-                problemen.append(Probleem(tabel, i, "document", tekst))
+                problemen.append(Probleem(tabel, i, "document", tekst, wie=f"{tabel} nr. {i + 1}"))
     return problemen
 
 
@@ -118,13 +118,13 @@ def _mandaten(register: Register, bekend: Mapping[str, dt.date]) -> list[Problee
     problemen: list[Probleem] = []
     missies = {k.missie for k in register.kader}
     for i, mandaat in enumerate(register.mandaat):
-        naam = f"mandaat nr. {i + 1} (missie '{mandaat.missie}'): "
+        naam = f"mandaat nr. {i + 1} (missie '{mandaat.missie}')"
         if mandaat.document not in bekend:
-            tekst = naam + onbekend("document", mandaat.document, bekend)
-            problemen.append(Probleem("mandaat", i, "document", tekst))
+            tekst = onbekend("document", mandaat.document, bekend)
+            problemen.append(Probleem("mandaat", i, "document", tekst, wie=naam))
         if mandaat.missie not in missies:
-            tekst = naam + onbekend("missie", mandaat.missie, missies)
-            problemen.append(Probleem("mandaat", i, "missie", tekst))
+            tekst = onbekend("missie", mandaat.missie, missies)
+            problemen.append(Probleem("mandaat", i, "missie", tekst, wie=naam))
     return problemen
 
 
@@ -134,23 +134,22 @@ def _kaders(register: Register, bekend: Mapping[str, dt.date]) -> list[Probleem]
     ids = {k.id for k in register.kader}
     eerdere: set[str] = set()
     for i, kader in enumerate(register.kader):
+        wie = f"kader '{kader.id}'"
         if kader.document is None:
             if bekend:
                 tekst = (
-                    f"kader '{kader.id}': noemt geen document; in een register met documenten "
+                    "noemt geen document; in een register met documenten "
                     "noemt elk kader het document dat het invoerde"
                 )
-                problemen.append(Probleem("kader", i, None, tekst))
+                problemen.append(Probleem("kader", i, None, tekst, wie=wie))
         elif kader.document not in bekend:
-            tekst = f"kader '{kader.id}': {onbekend('document', kader.document, bekend)}"
-            problemen.append(Probleem("kader", i, "document", tekst))
+            tekst = onbekend("document", kader.document, bekend)
+            problemen.append(Probleem("kader", i, "document", tekst, wie=wie))
         for oud in kader.eerdere_ids:
             if oud in ids or oud in eerdere:
-                tekst = (
-                    f"kader '{kader.id}': eerdere id '{oud}' is al de id of een eerdere id "
-                    "van een kader; moet uniek zijn"
-                )
-                problemen.append(Probleem("kader", i, "eerdere_ids", tekst))
+                tekst = f"eerdere id '{oud}' is al de id of een eerdere id van een kader; "
+                tekst += "moet uniek zijn"
+                problemen.append(Probleem("kader", i, "eerdere_ids", tekst, wie=wie))
             eerdere.add(oud)
     return problemen
 
@@ -175,16 +174,20 @@ def _versies(
             fouten = samenhang(velden)
             for i in indexen if peildatum == dag else ():
                 if wijzigingen[i].vanaf == dag and not velden["begin"] <= dag <= velden["eind"]:
-                    tekst = _over(i, wijzigingen[i]) + (
+                    tekst = (
                         f"vanaf {dag} ligt buiten de looptijd van het kader "
                         f"({velden['begin']} tot en met {velden['eind']})"
                     )
-                    problemen.append(Probleem("wijziging", i, VANAF, tekst))
+                    problemen.append(
+                        Probleem("wijziging", i, VANAF, tekst, wie=_over(i, wijzigingen[i]))
+                    )
             if fouten and laatste is not None:
-                tekst = _over(laatste, wijzigingen[laatste]) + (
-                    f"op {peildatum} klopt het kader niet: " + "; ".join(fouten)
+                tekst = f"op {peildatum} klopt het kader niet: " + "; ".join(fouten)
+                problemen.append(
+                    Probleem(
+                        "wijziging", laatste, VANAF, tekst, wie=_over(laatste, wijzigingen[laatste])
+                    )
                 )
-                problemen.append(Probleem("wijziging", laatste, VANAF, tekst))
     return list(dict.fromkeys(problemen))
 
 
@@ -202,36 +205,32 @@ def _los(
     place of its framework (None: unknown), `invoerder` the known document that introduced it."""
     problemen: list[Probleem] = []
     if plek is None:
-        tekst = f"wijziging nr. {i + 1}: " + onbekend("kader", wijziging.kader, kader_ids)
-        problemen.append(Probleem("wijziging", i, "kader", tekst))
+        tekst = onbekend("kader", wijziging.kader, kader_ids)
+        problemen.append(Probleem("wijziging", i, "kader", tekst, wie=f"wijziging nr. {i + 1}"))
     datum = bekend.get(wijziging.document)
     if datum is None:
-        tekst = _over(i, wijziging) + onbekend("document", wijziging.document, bekend)
-        problemen.append(Probleem("wijziging", i, "document", tekst))
+        tekst = onbekend("document", wijziging.document, bekend)
+        problemen.append(Probleem("wijziging", i, "document", tekst, wie=_over(i, wijziging)))
     if not gezet:
-        tekst = _over(i, wijziging) + (
-            "wijzigt geen enkel veld; geef minstens één van: " + ", ".join(WIJZIGBARE_VELDEN)
-        )
-        problemen.append(Probleem("wijziging", i, None, tekst))
+        tekst = "wijzigt geen enkel veld; geef minstens één van: " + ", ".join(WIJZIGBARE_VELDEN)
+        problemen.append(Probleem("wijziging", i, None, tekst, wie=_over(i, wijziging)))
     problemen += _bron(i, wijziging, gezet)
     for afleiding in wijziging.afgeleid:
         if afleiding.veld == VANAF and wijziging.vanaf is None:
-            tekst = _over(i, wijziging) + "afgeleid noemt 'vanaf', maar de wijziging heeft er geen"
-            problemen.append(Probleem("wijziging", i, "afgeleid", tekst))
+            tekst = "afgeleid noemt 'vanaf', maar de wijziging heeft er geen"
+            problemen.append(Probleem("wijziging", i, "afgeleid", tekst, wie=_over(i, wijziging)))
         elif afleiding.veld in _KADERVELDEN and afleiding.veld not in gezet:
-            tekst = _over(i, wijziging) + (
-                f"afgeleid noemt veld '{afleiding.veld}', maar deze wijziging zet dat veld niet"
-            )
-            problemen.append(Probleem("wijziging", i, "afgeleid", tekst))
+            tekst = f"afgeleid noemt veld '{afleiding.veld}', maar deze wijziging zet dat veld niet"
+            problemen.append(Probleem("wijziging", i, "afgeleid", tekst, wie=_over(i, wijziging)))
     if wijziging.regio is not None and wijziging.regio not in regios:
-        tekst = _over(i, wijziging) + "veld 'regio': " + onbekend("regio", wijziging.regio, regios)
-        problemen.append(Probleem("wijziging", i, "regio", tekst))
+        tekst = "veld 'regio': " + onbekend("regio", wijziging.regio, regios)
+        problemen.append(Probleem("wijziging", i, "regio", tekst, wie=_over(i, wijziging)))
     if datum is not None and invoerder is not None and datum < bekend[invoerder]:
-        tekst = _over(i, wijziging) + (
+        tekst = (
             f"document '{wijziging.document}' ({datum}) is ouder dan "
             f"document '{invoerder}' ({bekend[invoerder]}) dat het kader invoerde"
         )
-        problemen.append(Probleem("wijziging", i, "document", tekst))
+        problemen.append(Probleem("wijziging", i, "document", tekst, wie=_over(i, wijziging)))
     return problemen
 
 
@@ -246,25 +245,25 @@ def _bron(i: int, wijziging: Wijziging, gezet: Mapping[str, Any]) -> list[Proble
         bron_nodig = ("citaat", "plek")
     for veld in bron_nodig:
         if getattr(wijziging, veld) is None:
-            tekst = _over(i, wijziging) + (
+            tekst = (
                 f"veld '{veld}' ontbreekt: een wijziging noemt de woorden en de plek in het "
                 "document waarop ze berust, tenzij elk veld dat ze zet afgeleid is "
                 f"(niet afgeleid: {', '.join(sorted(gezet.keys() - afgeleid))})"
             )
-            problemen.append(Probleem("wijziging", i, veld, tekst))
+            problemen.append(Probleem("wijziging", i, veld, tekst, wie=_over(i, wijziging)))
     span = sorted({"begin", "eind"} & gezet.keys())
     if wijziging.vanaf is not None and span:
-        tekst = _over(i, wijziging) + (
+        tekst = (
             f"een wijziging met vanaf zet geen {' of '.join(span)}: begin en eind zijn de "
             "looptijd van het kader zelf; zet ze in een wijziging zonder vanaf"
         )
-        problemen.append(Probleem("wijziging", i, "vanaf", tekst))
+        problemen.append(Probleem("wijziging", i, "vanaf", tekst, wie=_over(i, wijziging)))
     if wijziging.vanaf_citaat is not None and wijziging.vanaf is None:
-        tekst = _over(i, wijziging) + "vanaf_citaat hoort bij een 'vanaf'; die ontbreekt"
-        problemen.append(Probleem("wijziging", i, "vanaf_citaat", tekst))
+        tekst = "vanaf_citaat hoort bij een 'vanaf'; die ontbreekt"
+        problemen.append(Probleem("wijziging", i, "vanaf_citaat", tekst, wie=_over(i, wijziging)))
     return problemen
 
 
 def _over(i: int, wijziging: Wijziging) -> str:
-    """How a message names a change: 'wijziging nr. 3 (kader 'x'): '."""
-    return f"wijziging nr. {i + 1} (kader '{wijziging.kader}'): "
+    """How a message names a change: "wijziging nr. 3 (kader 'x')"."""
+    return f"wijziging nr. {i + 1} (kader '{wijziging.kader}')"

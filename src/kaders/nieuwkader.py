@@ -37,35 +37,43 @@ def nieuw_kader(register: Register, data: Mapping[str, Any]) -> Kader:
         standaard_eind=register.metadata.standaard_eind,
     ):
         if p.tabel == "kader" and p.rij == len(register.kader):
-            meldingen.append(Melding(regels.als_tekst(p, "in het register (het id bestaat al)")))
+            meldingen.append(regels.als_melding(p, plaats="in het register (het id bestaat al)"))
     if aangevuld.get("citaat") is None:  # a new framework cites the words it rests on
-        tekst = f"kader '{aangevuld.get('id')}': veld 'citaat': verplicht veld ontbreekt"
-        meldingen.append(Melding(tekst + "; een nieuw kader noemt de woorden uit zijn document"))
+        tekst = "veld 'citaat': verplicht veld ontbreekt"
+        tekst += "; een nieuw kader noemt de woorden uit zijn document"
+        meldingen.append(Melding(tekst, wie=f"kader '{aangevuld.get('id')}'"))
     documentfouten = _documentfouten(register, aangevuld)
     meldingen += documentfouten
     if meldingen or kader is None:
         soort = Weigering.DOCUMENT if documentfouten else None
-        raise KadersFout([Melding(f"nieuw {m.tekst}") for m in meldingen], soort=soort)
+        raise KadersFout([_nieuw(m) for m in meldingen], soort=soort)
     return kader
+
+
+def _nieuw(melding: Melding) -> Melding:
+    """A message about the framework as about the new one: 'nieuw kader 'x'', without a place."""
+    if melding.wie:
+        return Melding(melding.tekst, wie=f"nieuw {melding.wie}")
+    return Melding(f"nieuw {melding.tekst}")
 
 
 def _documentfouten(register: Register, data: Mapping[str, Any]) -> list[Melding]:
     """A framework names the document that introduced it, once the register has documents."""
-    document, naam = data.get("document"), f"kader '{data.get('id')}'"
+    document, wie = data.get("document"), f"kader '{data.get('id')}'"
     if not register.document:
         if document is None:
             return []
-        tekst = f"{naam}: veld 'document': dit register heeft nog geen documenten; voeg eerst "
-        return [Melding(tekst + f"document '{document}' toe")]
+        tekst = "veld 'document': dit register heeft nog geen documenten; voeg eerst "
+        return [Melding(tekst + f"document '{document}' toe", wie=wie)]
     lijst = "; ".join(f"{d.id} ({d.datum}, {d.titel})" for d in register.document)
     if document is None:
-        tekst = f"{naam}: noemt geen document; in een register met documenten noemt elk kader het "
-        return [Melding(tekst + f"document dat het invoerde. Documenten: {lijst}")]
+        tekst = "noemt geen document; in een register met documenten noemt elk kader het "
+        return [Melding(tekst + f"document dat het invoerde. Documenten: {lijst}", wie=wie)]
     if document not in {d.id for d in register.document}:
-        tekst = f"{naam}: veld 'document': onbekend document '{document}'"
+        tekst = f"veld 'document': onbekend document '{document}'"
         beste = dichtstbij(str(document), [d.id for d in register.document])
         tekst += f"; bedoelde u '{beste[0]}'?" if beste else "."
-        return [Melding(f"{tekst} Documenten: {lijst}")]
+        return [Melding(f"{tekst} Documenten: {lijst}", wie=wie)]
     return []
 
 
@@ -73,7 +81,7 @@ def waarschuwingen_looptijd(register: Register, kader: Kader) -> list[Melding]:
     """Warnings for a new framework that begins before the register or ends after its term."""
     meta = register.metadata
     return [
-        Melding(f"waarschuwing: nieuw {p.tekst}")
+        Melding(f"waarschuwing: nieuw {regels.als_tekst(p)}")
         for p in regels.buiten_periode(
             meta.begin, meta.standaard_eind, [(kader.id, kader.begin, kader.eind)]
         )

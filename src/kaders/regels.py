@@ -12,12 +12,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .errors import onbekend
+from .errors import Melding, met_naam, onbekend
 
 
 class Probleem(NamedTuple):
     """A broken rule: which table, which record, which field, and what is wrong.
 
+    `tekst` says only what is wrong; `wie` names the record ("kader 'x'"), in front when shown.
     A duplicate also names the earlier record (`eerder`, an index): the text is then followed
     by where that record is (its line, or its position) and by `staart`.
     """
@@ -28,6 +29,7 @@ class Probleem(NamedTuple):
     tekst: str
     eerder: int | None = None
     staart: str = ""
+    wie: str = ""
 
 
 def _naam(tabel: str, rid: object, index: int) -> str:
@@ -43,10 +45,11 @@ def _dubbele(tabel: str, ids: Sequence[object]) -> tuple[list[Probleem], dict[st
             continue
         if rid in eerste:
             if tabel == "kader":
-                tekst, staart = f"kader '{rid}': veld 'id': komt al voor", "; moet uniek zijn"
+                tekst, staart = "veld 'id': komt al voor", "; moet uniek zijn"
             else:
-                tekst, staart = f"{tabel} '{rid}': id komt al voor", ""
-            problemen.append(Probleem(tabel, i, "id", tekst, eerste[rid], staart))
+                tekst, staart = "id komt al voor", ""
+            wie = f"{tabel} '{rid}'"
+            problemen.append(Probleem(tabel, i, "id", tekst, eerste[rid], staart, wie))
         else:
             eerste[rid] = i
     return problemen, eerste
@@ -67,20 +70,16 @@ def problemen(
     uitkomst, regio_ids = _dubbele("regio", [rid for rid, _ in regios])
     for i, (rid, ouder) in enumerate(regios):
         if isinstance(ouder, str) and ouder not in regio_ids:
-            tekst = f"{_naam('regio', rid, i)}: veld 'ouder': " + onbekend(
-                "regio", ouder, regio_ids
-            )
-            uitkomst.append(Probleem("regio", i, "ouder", tekst))
+            tekst = "veld 'ouder': " + onbekend("regio", ouder, regio_ids)
+            uitkomst.append(Probleem("regio", i, "ouder", tekst, wie=_naam("regio", rid, i)))
     uitkomst += _kringen(regios, regio_ids)
     dubbel, _ = _dubbele("kader", [kid for kid, _ in kaders])
     uitkomst += dubbel
     if regio_ids:
         for i, (kid, regio) in enumerate(kaders):
             if isinstance(regio, str) and regio not in regio_ids:
-                tekst = f"{_naam('kader', kid, i)}: veld 'regio': " + onbekend(
-                    "regio", regio, regio_ids
-                )
-                uitkomst.append(Probleem("kader", i, "regio", tekst))
+                tekst = "veld 'regio': " + onbekend("regio", regio, regio_ids)
+                uitkomst.append(Probleem("kader", i, "regio", tekst, wie=_naam("kader", kid, i)))
     uitkomst += _beeindigd(kaders, eindes, standaard_eind)
     return uitkomst
 
@@ -100,11 +99,11 @@ def _beeindigd(
     for i, ((kid, _), (beeindigd, eind)) in enumerate(zip(kaders, eindes, strict=False)):
         if beeindigd and eind == standaard_eind:
             tekst = (
-                f"{_naam('kader', kid, i)}: veld 'eind': status 'beeindigd' maar eind is het "
+                f"veld 'eind': status 'beeindigd' maar eind is het "
                 f"standaardeinde {standaard_eind}; zet 'eind' op de laatste dag van de bijdrage "
                 "(of kies een andere status)"
             )
-            uitkomst.append(Probleem("kader", i, "eind", tekst))
+            uitkomst.append(Probleem("kader", i, "eind", tekst, wie=_naam("kader", kid, i)))
     return uitkomst
 
 
@@ -118,14 +117,11 @@ def buiten_periode(
     uitkomst = []
     for i, (kid, kbegin, keind) in enumerate(kaders):
         if kbegin < begin:
-            tekst = f"kader '{kid}': begin {kbegin} ligt vóór het begin van het register ({begin})"
-            uitkomst.append(Probleem("kader", i, "begin", tekst))
+            tekst = f"begin {kbegin} ligt vóór het begin van het register ({begin})"
+            uitkomst.append(Probleem("kader", i, "begin", tekst, wie=f"kader '{kid}'"))
         if keind > standaard_eind:
-            tekst = (
-                f"kader '{kid}': eind {keind} ligt na het standaardeinde van het register "
-                f"({standaard_eind})"
-            )
-            uitkomst.append(Probleem("kader", i, "eind", tekst))
+            tekst = f"eind {keind} ligt na het standaardeinde van het register ({standaard_eind})"
+            uitkomst.append(Probleem("kader", i, "eind", tekst, wie=f"kader '{kid}'"))
     return uitkomst
 
 
@@ -138,8 +134,9 @@ def _kringen(regios: Sequence[tuple[object, object]], regio_ids: dict[str, int])
         huidig = ouders.get(rid)
         while isinstance(huidig, str) and huidig in ouders:
             if huidig in gezien:
-                tekst = f"regio '{rid}': de ouder-keten is een kring ({huidig})"
-                uitkomst.append(Probleem("regio", regio_ids[rid], "ouder", tekst))
+                tekst = f"de ouder-keten is een kring ({huidig})"
+                wie = f"regio '{rid}'"
+                uitkomst.append(Probleem("regio", regio_ids[rid], "ouder", tekst, wie=wie))
                 break
             gezien.add(huidig)
             huidig = ouders.get(huidig)
@@ -147,7 +144,19 @@ def _kringen(regios: Sequence[tuple[object, object]], regio_ids: dict[str, int])
 
 
 def als_tekst(probleem: Probleem, plaats: str | None = None) -> str:
-    """A problem as text; the earlier record is `plaats` ('op regel 21'), else its position."""
+    """A problem as text, its record named in front; the earlier record is `plaats`."""
+    return met_naam(probleem.wie, _wat(probleem, plaats))
+
+
+def als_melding(
+    probleem: Probleem, bestand: str = "", regel: int | None = None, plaats: str | None = None
+) -> Melding:
+    """A problem as a message: its record's name stays a field (`wie`), not text."""
+    return Melding(_wat(probleem, plaats), bestand, regel, wie=probleem.wie)
+
+
+def _wat(probleem: Probleem, plaats: str | None) -> str:
+    """What is wrong; the earlier record is `plaats` ('op regel 21'), else its position."""
     if probleem.eerder is None:
         return probleem.tekst
     plaats = plaats or f"als {probleem.tabel} nr. {probleem.eerder + 1}"

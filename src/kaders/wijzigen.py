@@ -19,7 +19,7 @@ from typing import Any
 
 from . import logregels, regels, vinden
 from .bronmodellen import Document
-from .errors import GebruiksFout, KadersFout, Melding, dichtstbij, onbekend
+from .errors import GebruiksFout, KadersFout, Melding, dichtstbij, met_naam, onbekend
 from .inlezen import Regelkaart, laad_tekst
 from .models import BEEINDIGD, Register, Wijziging, canonieke_status
 from .schrijven import aangevulde_tekst, ongeldig_register, vul_aan
@@ -41,11 +41,11 @@ def voeg_wijziging_toe(
     def aanvulling(register: Register, oud: str) -> tuple[str, tuple[Wijziging, str]]:
         _geldig_log(register, oud, pad)
         tabel, kader_id = wijziging_tabel(register, data)
-        voorvoegsel = f"nieuwe wijziging (kader '{kader_id}'): "
-        nieuw, nieuw_register = _laad_aangevuld(oud, tabel, pad, voorvoegsel)
+        wie = f"nieuwe wijziging (kader '{kader_id}')"
+        nieuw, nieuw_register = _laad_aangevuld(oud, tabel, pad, wie)
         index = len(register.wijziging)
-        _regels(nieuw_register, "wijziging", index, voorvoegsel)
-        for melding in _na_de_wijziging(nieuw_register, kader_id, index, voorvoegsel):
+        _regels(nieuw_register, "wijziging", index, wie)
+        for melding in _na_de_wijziging(nieuw_register, kader_id, index, wie):
             if waarschuw is not None:
                 waarschuw(melding)
         return nieuw, (nieuw_register.wijziging[index], tabel)
@@ -65,10 +65,10 @@ def voeg_document_toe(
         _geldig_log(register, oud, pad)
         tabel = document_tabel(data)
         did = data.get("id")
-        voorvoegsel = f"nieuw document '{did}': " if isinstance(did, str) else "nieuw document: "
-        nieuw, nieuw_register = _laad_aangevuld(oud, tabel, pad, voorvoegsel)
+        wie = f"nieuw document '{did}'" if isinstance(did, str) else "nieuw document"
+        nieuw, nieuw_register = _laad_aangevuld(oud, tabel, pad, wie)
         index = len(register.document)
-        _regels(nieuw_register, "document", index, voorvoegsel)
+        _regels(nieuw_register, "document", index, wie)
         return nieuw, (nieuw_register.document[index], tabel)
 
     return vul_aan(pad, aanvulling, droog=droog)
@@ -80,14 +80,17 @@ def wijziging_tabel(register: Register, data: Mapping[str, Any]) -> tuple[str, s
     Resolves the framework (any case, as `vinden.vind`) and checks that the document exists;
     the field values themselves are checked by loading the new text.
     """
-    _bekende_velden(data, Wijziging.model_fields, "nieuwe wijziging: ")
+    _bekende_velden(data, Wijziging.model_fields, "nieuwe wijziging")
     gezocht = data.get("kader")
     if not isinstance(gezocht, str) or not gezocht.strip():
-        raise KadersFout([Melding("nieuwe wijziging: veld 'kader': verplicht veld ontbreekt")])
+        raise KadersFout(
+            [Melding("veld 'kader': verplicht veld ontbreekt", wie="nieuwe wijziging")]
+        )
     kader_id = vinden.vind(register, gezocht).id
     document = data.get("document")
     if not isinstance(document, str):
-        raise KadersFout([Melding("nieuwe wijziging: veld 'document': verplicht veld ontbreekt")])
+        fout = Melding("veld 'document': verplicht veld ontbreekt", wie="nieuwe wijziging")
+        raise KadersFout([fout])
     ids = [d.id for d in register.document]
     if document not in ids:
         if not ids:
@@ -103,7 +106,7 @@ def wijziging_tabel(register: Register, data: Mapping[str, Any]) -> tuple[str, s
 
 def document_tabel(data: Mapping[str, Any]) -> str:
     """The document as a TOML table (tomli-w, fields in the model's order)."""
-    _bekende_velden(data, Document.model_fields, "nieuw document: ")
+    _bekende_velden(data, Document.model_fields, "nieuw document")
     return _tabel("document", data, Document.model_fields, ("datum",))
 
 
@@ -118,11 +121,9 @@ def _onbekend_document(register: Register, document: str) -> str:
     return f"onbekend document '{document}'{hint} Documenten: {documentenlijst(register)}"
 
 
-def _bekende_velden(data: Mapping[str, Any], velden: Mapping[str, Any], voorvoegsel: str) -> None:
+def _bekende_velden(data: Mapping[str, Any], velden: Mapping[str, Any], wie: str) -> None:
     """Unknown keys (typing errors) with the closest field; all at once."""
-    fouten = [
-        Melding(voorvoegsel + onbekend("veld", str(k), velden)) for k in data if k not in velden
-    ]
+    fouten = [Melding(onbekend("veld", str(k), velden), wie=wie) for k in data if k not in velden]
     if fouten:
         raise KadersFout(fouten)
 
@@ -153,50 +154,40 @@ def _geldig_log(register: Register, tekst: str, pad: Path) -> None:
     if problemen:
         kaart = Regelkaart(tekst)
         meldingen = [
-            Melding(p.tekst, str(pad), kaart.regel(p.tabel, p.rij, p.veld)) for p in problemen
+            regels.als_melding(p, str(pad), kaart.regel(p.tabel, p.rij, p.veld)) for p in problemen
         ]
         raise KadersFout([ongeldig_register(pad), *meldingen])
 
 
-def _laad_aangevuld(oud: str, tabel: str, pad: Path, voorvoegsel: str) -> tuple[str, Register]:
-    """The new text and its register; the loader's messages about the new table get its name."""
+def _laad_aangevuld(oud: str, tabel: str, pad: Path, wie: str) -> tuple[str, Register]:
+    """The new text and its register; the loader's messages about the new table get its name
+    (`wie`) instead of the one the loader gave it, and no place: it is not in the file yet."""
     nieuw = aangevulde_tekst(oud, tabel)
     eerste_regel = nieuw.count("\n", 0, len(nieuw) - len(tabel)) + 1
     try:
         return nieuw, laad_tekst(nieuw, str(pad))
     except KadersFout as fout:
         meldingen = [
-            Melding(voorvoegsel + _zonder_naam(m.tekst)) if (m.regel or 0) >= eerste_regel else m
+            Melding(m.tekst, wie=wie) if (m.regel or 0) >= eerste_regel else m
             for m in fout.meldingen
         ]
         raise KadersFout(meldingen) from None
 
 
-def _zonder_naam(tekst: str) -> str:
-    """A message without the record's own name ('wijziging nr. 3 (kader 'x'): ', 'document
-    'x': '): the new entry is named by the caller."""
-    for naam in ("wijziging nr. ", "document '", "document nr. "):
-        if tekst.startswith(naam) and ": " in tekst:
-            return tekst.split(": ", 1)[1]
-    return tekst
-
-
-def _regels(register: Register, tabel: str, index: int, voorvoegsel: str) -> None:
+def _regels(register: Register, tabel: str, index: int, wie: str) -> None:
     """The rules across records on the register with the new entry; the old one broke none,
-    so every problem is the new entry's doing."""
+    so every problem is the new entry's doing, named `wie`."""
     meldingen = []
     for p in logregels.controleer(register):
         if p.tabel != tabel or p.rij != index:
-            meldingen.append(Melding(f"{voorvoegsel}daarna: {p.tekst}"))
+            meldingen.append(Melding(f"daarna: {regels.als_tekst(p)}", wie=wie))
             continue
-        meldingen.append(Melding(voorvoegsel + _zonder_naam(p.tekst)))
+        meldingen.append(regels.als_melding(p._replace(wie=wie)))
     if meldingen:
         raise KadersFout(meldingen)
 
 
-def _na_de_wijziging(
-    register: Register, kader_id: str, index: int, voorvoegsel: str
-) -> list[Melding]:
+def _na_de_wijziging(register: Register, kader_id: str, index: int, wie: str) -> list[Melding]:
     """Each version of the framework from the new change on: an ended framework has an end of
     its own (a refusal); dates outside the register's period are returned as warnings."""
     meta = register.metadata
@@ -211,10 +202,12 @@ def _na_de_wijziging(
         for p in regels.problemen([], [(kader.id, kader.regio)], eindes=eindes,
                                   standaard_eind=meta.standaard_eind):  # fmt: skip
             if p.veld == "eind":
-                fouten.append(Melding(voorvoegsel + "het kader klopt daarna niet meer: " + p.tekst))
+                tekst = "het kader klopt daarna niet meer: " + regels.als_tekst(p)
+                fouten.append(Melding(tekst, wie=wie))
     na = versies[vanaf].kader  # the framework as the new change leaves it
     for p in regels.buiten_periode(meta.begin, meta.standaard_eind, [(na.id, na.begin, na.eind)]):
-        waarschuwingen.append(Melding(f"waarschuwing: {voorvoegsel}daarna: {p.tekst}"))
+        tekst = f"daarna: {regels.als_tekst(p)}"
+        waarschuwingen.append(Melding(f"waarschuwing: {met_naam(wie, tekst)}"))
     if fouten:
         raise KadersFout(list(dict.fromkeys(fouten)))
     return waarschuwingen
