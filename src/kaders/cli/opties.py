@@ -249,8 +249,13 @@ class Filters(NamedTuple):
 
     def gevraagd(self) -> list[str]:
         """The fields these filters ask about, whose columns an answer keeps."""
-        velden = {"regio": self.regio, "typen": self.type_, "organisatie": self.organisatie}
-        return [veld for veld, waarde in {**velden, "status": self.status}.items() if waarde]
+        gegeven = (
+            ("regio", self.regio),
+            ("typen", self.type_),
+            ("organisatie", self.organisatie),
+            ("status", self.status),
+        )
+        return [veld for veld, waarde in gegeven if waarde]
 
 
 _FILTEROPTIES: dict[str, Any] = {
