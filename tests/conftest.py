@@ -38,6 +38,19 @@ def kaders(
     )
 
 
+def kaders_hier(*args: str, invoer: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in this process (Click's test runner), for the many cases where a process
+    of its own adds only start-up time; same result shape as `kaders`."""
+    from typer.testing import CliRunner
+
+    from kaders.cli import app
+
+    uitkomst = CliRunner().invoke(app, list(args), input=invoer)
+    return subprocess.CompletedProcess(
+        list(args), uitkomst.exit_code, uitkomst.stdout, uitkomst.stderr
+    )
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _eigen_omgeving(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The programs the tests start see the same environment in every run, alone or in parallel.

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import REGISTER, TESTS, kaders
+from conftest import REGISTER, TESTS, kaders, kaders_hier
 from hulp import op_terminal
 
 from kaders.uitvoer.grafiek import AFGELEID, TELLINGEN, tijdlijn_waarden, totaal_waarden
@@ -42,7 +42,7 @@ def _png_maat(inhoud: bytes) -> tuple[int, int]:
 
 def test_tijdlijn_svg_is_xml_with_stand_and_derived(tmp_path: Path) -> None:
     pad = tmp_path / "t.svg"
-    uit = kaders("tijdlijn", "--per", "regio", "--formaat", "svg", "--uitvoer", str(pad),
+    uit = kaders_hier("tijdlijn", "--per", "regio", "--formaat", "svg", "--uitvoer", str(pad),
                  "--stand", "2025-04-04")  # fmt: skip
     assert uit.returncode == 0, uit.stderr
     assert uit.stdout == ""
@@ -59,7 +59,7 @@ def test_tijdlijn_svg_is_xml_with_stand_and_derived(tmp_path: Path) -> None:
 
 def test_totaal_png_is_wide_enough(tmp_path: Path) -> None:
     pad = tmp_path / "t.png"
-    uit = kaders("totaal", "--per", "regio", "--peildatum", "2026-01-01", "--formaat", "png",
+    uit = kaders_hier("totaal", "--per", "regio", "--peildatum", "2026-01-01", "--formaat", "png",
                  "--uitvoer", str(pad))  # fmt: skip
     assert uit.returncode == 0, uit.stderr
     breedte, hoogte = _png_maat(pad.read_bytes())
@@ -68,7 +68,7 @@ def test_totaal_png_is_wide_enough(tmp_path: Path) -> None:
 
 def test_png_has_no_dates(tmp_path: Path) -> None:
     pad = tmp_path / "t.png"
-    assert kaders(*TOTAAL_REGIO, "-f", "png", "-o", str(pad)).returncode == 0
+    assert kaders_hier(*TOTAAL_REGIO, "-f", "png", "-o", str(pad)).returncode == 0
     inhoud = pad.read_bytes()
     assert b"tIME" not in inhoud and b"Software" not in inhoud
 
@@ -113,7 +113,7 @@ def test_a_chart_may_go_to_a_pipe() -> None:
 
 
 def test_a_chart_is_only_for_totaal_and_tijdlijn() -> None:
-    uit = kaders("list", "--formaat", "svg")
+    uit = kaders_hier("list", "--formaat", "svg")
     assert uit.returncode == 2 and uit.stdout == ""
 
 
@@ -128,7 +128,7 @@ def test_same_input_same_bytes(formaat: str, tmp_path: Path) -> None:
 def test_plotted_totals_equal_totaal_json() -> None:
     """Each group's bars add up to its `personeel` in `totaal`'s JSON, the groups to the sum;
     the derived panel is `personeel_afgeleid`; a group without a number is not drawn."""
-    data = json.loads(kaders(*TOTAAL_REGIO, "-f", "json").stdout)
+    data = json.loads(kaders_hier(*TOTAAL_REGIO, "-f", "json").stdout)
     panelen = totaal_waarden(data)
     met_aantal = {g["groep"]: g for g in data["groepen"] if g["personeel"] is not None}
     assert list(panelen[AFGELEID]) == sorted(
@@ -145,8 +145,8 @@ def test_plotted_totals_equal_totaal_json() -> None:
 def test_svg_labels_are_the_totaal_numbers(tmp_path: Path) -> None:
     """The numbers written at the bars of the SVG are those of the JSON."""
     pad = tmp_path / "t.svg"
-    assert kaders(*TOTAAL_REGIO, "-f", "svg", "-o", str(pad)).returncode == 0
-    data = json.loads(kaders(*TOTAAL_REGIO, "-f", "json").stdout)
+    assert kaders_hier(*TOTAAL_REGIO, "-f", "svg", "-o", str(pad)).returncode == 0
+    data = json.loads(kaders_hier(*TOTAAL_REGIO, "-f", "json").stdout)
     tekst = _tekst(pad.read_bytes())
     for groep in data["groepen"]:
         if groep["personeel"] is not None:
@@ -156,7 +156,7 @@ def test_svg_labels_are_the_totaal_numbers(tmp_path: Path) -> None:
 
 def test_tijdlijn_values_are_each_periods_totaal() -> None:
     """A period of the timeline draws what `totaal` counts on its first day."""
-    lijn = json.loads(kaders(*TIJDLIJN_REGIO, "-f", "json").stdout)
+    lijn = json.loads(kaders_hier(*TIJDLIJN_REGIO, "-f", "json").stdout)
     panelen = tijdlijn_waarden(lijn)
     for i, periode in enumerate(lijn):
         getekend = sum(w[i] for t in TELLINGEN for w in panelen[t].values())
@@ -165,7 +165,7 @@ def test_tijdlijn_values_are_each_periods_totaal() -> None:
         assert afgeleid == (periode["totaal"]["personeel_afgeleid"] or 0)
     eerste = lijn[6]  # 2025-07: the same numbers as totaal on that day
     data = json.loads(
-        kaders(
+        kaders_hier(
             "totaal",
             "--per",
             "regio",
@@ -195,7 +195,7 @@ def test_no_matplotlib_for_other_answers() -> None:
 def test_the_readme_chart_is_current(tmp_path: Path) -> None:
     """docs/tijdlijn-regio.svg is what the command in docs/gebruik.md makes today."""
     pad = tmp_path / "t.svg"
-    uit = kaders("--register", str(REGISTER), *TIJDLIJN_REGIO, "-f", "svg", "-o", str(pad))
+    uit = kaders_hier("--register", str(REGISTER), *TIJDLIJN_REGIO, "-f", "svg", "-o", str(pad))
     assert uit.returncode == 0, uit.stderr
     assert pad.read_bytes() == (TESTS.parent / "docs" / "tijdlijn-regio.svg").read_bytes()
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA, REGISTER, kaders
+from conftest import DATA, REGISTER, kaders, kaders_hier
 from hulp import KLEIN_DOCUMENTEN, KLEIN_KADERS, Schrijver, tekst
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -370,7 +370,7 @@ def test_every_refusal_leaves_the_file_byte_identical(
 ) -> None:
     pad = _kopie(tmp_path)
     voor = _sha(pad)
-    uitkomst = kaders("--register", str(pad), *args, invoer="")
+    uitkomst = kaders_hier("--register", str(pad), *args, invoer="")
     assert uitkomst.returncode == code, uitkomst.stderr
     assert melding in uitkomst.stderr, uitkomst.stderr
     assert uitkomst.stderr.startswith("kaders: ") and "Traceback" not in uitkomst.stderr
