@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import KLEIN, REGISTER, ROOT, kaders
+from conftest import KLEIN, REGISTER, ROOT, kaders, kaders_hier
 from hulp import diep_genest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -115,7 +115,7 @@ def test_every_reader_of_stdin_is_bounded(
 def test_deep_toml_is_refused_by_name(tmp_path: Path, diepte: int, soort: str) -> None:
     pad = tmp_path / "diep.toml"
     pad.write_text(f"[register]\nx = {diep_genest(diepte, soort)}\n", encoding="utf-8")
-    uitkomst = kaders("--register", str(pad), "list")
+    uitkomst = kaders_hier("--register", str(pad), "list")
     assert uitkomst.returncode == 1, uitkomst.stderr
     assert "te diep genest: meer dan 32 niveaus" in uitkomst.stderr
     assert "interne fout" not in uitkomst.stderr
@@ -210,7 +210,7 @@ WRITERS = [
 def test_a_link_loop_as_register_is_a_dutch_error(tmp_path: Path, args: list[str]) -> None:
     lus = tmp_path / "lus.toml"
     lus.symlink_to(lus.name)
-    uitkomst = kaders("--register", str(lus), *args)
+    uitkomst = kaders_hier("--register", str(lus), *args)
     assert uitkomst.returncode == 1, uitkomst.stderr
     assert "te veel symbolische links (een kring van links?)" in uitkomst.stderr
     assert "interne fout" not in uitkomst.stderr

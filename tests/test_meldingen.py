@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import KLEIN, REGISTER, kaders
+from conftest import KLEIN, REGISTER, kaders, kaders_hier
 from hulp import lange_regel
 from hypothesis import given, settings
 
@@ -94,7 +94,7 @@ def test_a_mistyped_register_table_suggests_register(tmp_path: Path) -> None:
      ["export", "-o", ""]],
 )  # fmt: skip
 def test_an_empty_path_is_named_as_empty_not_as_dot(args: list[str]) -> None:
-    uitkomst = kaders(*args)
+    uitkomst = kaders_hier(*args)
     assert uitkomst.returncode == 2
     assert ": leeg pad; geef een bestandsnaam" in uitkomst.stderr
     assert "kaders: .:" not in uitkomst.stderr

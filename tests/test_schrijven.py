@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import KLEIN, REGISTER, kaders
+from conftest import KLEIN, REGISTER, kaders, kaders_hier
 from hulp import Schrijver, kader_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -197,7 +197,7 @@ def test_cli_invalid_input_leaves_file_untouched(tmp_path: Path, invoer: Any, me
     pad = _kopie(tmp_path)
     voor = _hash(pad)
     tekst = invoer if isinstance(invoer, str) else json.dumps(invoer)
-    uitkomst = kaders("--register", str(pad), "toevoegen", invoer=tekst)
+    uitkomst = kaders_hier("--register", str(pad), "toevoegen", invoer=tekst)
     assert uitkomst.returncode == 1
     assert melding in uitkomst.stderr and "Traceback" not in uitkomst.stderr
     assert _hash(pad) == voor

@@ -394,7 +394,7 @@ def test_every_refusal_leaves_the_file_byte_identical(
 def test_document_from_stdin_refusals(tmp_path: Path, invoer: str, melding: str) -> None:
     pad = _kopie(tmp_path)
     voor = _sha(pad)
-    uitkomst = kaders("--register", str(pad), "document-toevoegen", invoer=invoer)
+    uitkomst = kaders_hier("--register", str(pad), "document-toevoegen", invoer=invoer)
     assert uitkomst.returncode == 1, uitkomst.stderr
     assert melding in uitkomst.stderr and "Traceback" not in uitkomst.stderr
     assert _sha(pad) == voor
