@@ -225,7 +225,8 @@ def test_sqlite_export_has_keys_and_the_same_total(tmp_path: Path) -> None:
         *("bron", "metadata"),
     }
     metadata = dict(db.execute("SELECT sleutel, waarde FROM metadata").fetchall())
-    assert metadata["kamerstuk"] == "29 521, nr. 493" and "peildatum" in metadata
+    assert metadata["kamerstuk"] == "29 521, nr. 493" and "stand" in metadata
+    assert "peildatum" not in metadata  # no day asked: the export holds every framework
     som_2026 = (
         "SELECT sum(personeel) FROM kader WHERE begin <= '2026-01-01' AND eind >= '2026-01-01'"
     )

@@ -136,3 +136,22 @@ def test_the_list_help_gives_every_status_with_its_meaning_from_the_models() -> 
     for status, uitleg in STATUS_UITLEG.items():
         assert f"{status}: {' '.join(uitleg.split())}" in hulp
     assert "wat elk betekent: kaders list --help" in hulp
+
+
+def test_a_missing_register_from_the_environment_bothers_no_command_that_does_not_read_it(
+    tmp_path: Path,
+) -> None:
+    omgeving = {"KADERS_REGISTER": str(tmp_path / "nope.toml")}
+    for args in (
+        ["schema"],
+        ["valideer", str(REGISTER)],
+        ["verschil", str(REGISTER), str(REGISTER)],
+    ):
+        uitkomst = runner.invoke(app, args, env=omgeving)
+        assert uitkomst.exit_code == 0, (args, uitkomst.stderr)
+
+
+def test_an_empty_id_asks_for_one_instead_of_guessing() -> None:
+    code, fout = _fout("toon", "")
+    assert code == 2 and "geef een kader: een id of een missienaam" in fout
+    assert "bedoelde u" not in fout

@@ -102,10 +102,10 @@ class Kader(Strikt):
         description="Wat het aantal telt: per jaar (rotatie) of gelijktijdig; bij personeel.",
     )
     begin: Datum = Field(
-        description="Eerste dag; een nieuw kader zonder begin krijgt het begin van het register."
+        description="Eerste dag (JJJJ-MM-DD); bij toevoegen weglaten: het begin van het register."
     )
     eind: Datum = Field(
-        description="Laatste dag; een nieuw kader zonder eind krijgt het standaardeinde."
+        description="Laatste dag (JJJJ-MM-DD); bij toevoegen weglaten: het standaardeinde."
     )
     status: StatusVeld = Field(
         description="Hoe het document over de bijdrage spreekt.",

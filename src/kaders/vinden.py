@@ -19,6 +19,8 @@ def vind(register: Register, tekst: str) -> Kader:
     """
     ids = {k.id: k for k in register.kader}
     sleutel = tekst.strip().casefold()
+    if not sleutel:
+        raise GebruiksFout(["geef een kader: een id of een missienaam, bv. eulex-kosovo"])
     if sleutel in ids:
         return ids[sleutel]
     eerder = [k for k in register.kader if sleutel in k.eerdere_ids]

@@ -95,6 +95,7 @@ class InGebruik:
     pad: Path
     stand: dt.date
     stand_gegeven: bool = False
+    uit_omgeving: bool = False  # the path came from $KADERS_REGISTER
     _kennis: Kennis | None = field(default=None, repr=False)
     _gemeld: bool = field(default=False, repr=False)
 
@@ -111,6 +112,8 @@ class InGebruik:
         """The register file, for a command that reads or writes the file itself; says once
         on stderr when it is probably not the file meant (see `_waarschuw`)."""
         if self._kennis is None and not self._gemeld:
+            if self.uit_omgeving:
+                controleer_omgeving(self.pad)
             _waarschuw(self.pad)
             self._gemeld = True
         return self.pad

@@ -86,7 +86,8 @@ def toevoegen(
     Voorbeeld:
     kaders --register kopie.toml toevoegen --id test --missie Test \
       --naam Test --regio europa --organisatie EU --type civiel \
-      --status verkenning --bron "Bijlage, 1"
+      --status verkenning --bron "Bijlage, 1" --document kst-29521-493 \
+      --citaat "De woorden uit de brief" --droog
     """
     from .. import schrijven  # tomli-w and file locking: only where something is written
 

@@ -24,7 +24,6 @@ from .bestand import (
     InGebruik,
     RegisterOpt,
     cache_map,
-    controleer_omgeving,
     register_pad,
     vandaag,
 )
@@ -344,18 +343,17 @@ def met_register(functie: Callable[..., T], *, stand: bool) -> Callable[..., T]:
     @functools.wraps(functie)
     def omhulsel(*args: Any, **kwargs: Any) -> T:
         ctx: typer.Context = kwargs.pop("ctx")
-        pad = kwargs.pop(REGISTER_PARAM)
-        if pad is None and ctx.obj is not None:
-            pad = ctx.obj
-            if ctx.meta.get(UIT_OMGEVING):
-                controleer_omgeving(pad)
-        pad = pad or laden.gebundeld_register()
+        eigen_pad = kwargs.pop(REGISTER_PARAM)
+        uit_omgeving = eigen_pad is None and bool(ctx.meta.get(UIT_OMGEVING))
+        pad = eigen_pad or ctx.obj or laden.gebundeld_register()
         ctx.meta[GEKOZEN] = pad  # for completion, which runs outside a command
         if doel:
             kwargs[REGISTER_VOOR_DOEL] = pad
         gekozen: dt.date | None = kwargs.pop(STAND_PARAM, None)
         if wil:
-            kwargs["register"] = InGebruik(pad, gekozen or vandaag(), gekozen is not None)
+            kwargs["register"] = InGebruik(
+                pad, gekozen or vandaag(), gekozen is not None, uit_omgeving=uit_omgeving
+            )
         if "ctx" in handtekening.parameters:
             kwargs["ctx"] = ctx
         return functie(*args, **kwargs)

@@ -49,7 +49,8 @@ def lijst(
     kaders = query.sorteer(gevouwen, gekozen, sorteer or "regio")
     gevraagd = [*filters.gevraagd(), *([sorteer] if sorteer else [])]
     weergave = weergaven.lijst(kaders, register.titel("Nationale kaders"), gevraagd)
-    druk_af(register.dateer(weergave, geldig_op(peildatum, periode)), doel)
+    # A list holds every framework, also those not running that day: a day only if asked.
+    druk_af(register.dateer(weergave, peildatum), doel)
 
 
 def geldig_op(peildatum: dt.date | None, periode: Periode) -> dt.date:
@@ -188,7 +189,7 @@ def verloopt(
     verlopen = query.verloopt(kaders, drempel, datum, mandaten)
     titel = f"Kaders die vóór {drempel} eindigen (peildatum {datum})"
     binnen = query.binnen_venster(verlopen) if check else []
-    weergave = register.dateer(weergaven.verloop(verlopen, titel), datum)
+    weergave = register.dateer(weergaven.verloop(verlopen, titel, filters.gevraagd()), datum)
     druk_af(weergave, doel, EXIT_DATA if binnen else EXIT_OK)
     if binnen:
         mandaat = sum(1 for v in binnen if v.mandaat_eind is not None)
@@ -226,7 +227,8 @@ def export(
     kennis = register.kennis()
     bronnen = {k.id: kennis.bronnen(k.id, register.stand, datum) for k in kaders}
     bekend = kennis.bekend(register.stand)
-    druk_af(register.dateer(weergaven.export(gevouwen, kaders, bekend, bronnen), datum), doel)
+    weergave = weergaven.export(gevouwen, kaders, bekend, bronnen, filters.gevraagd())
+    druk_af(register.dateer(weergave, peildatum), doel)
 
 
 def schema() -> None:

@@ -76,7 +76,7 @@ def wijzig(
     Voorbeeld:
     kaders --register kopie.toml wijzig eufor-althea-compagnie \
       --document kst-29521-494 --personeel 175 --duiding maximaal \
-      --telling gelijktijdig --droog
+      --telling gelijktijdig --plek "Brief" --citaat "De woorden" --droog
     """
     if not velden:
         opties = ", ".join(optienaam(v) for v in WIJZIGBARE_VELDEN)
@@ -177,9 +177,8 @@ def document_toevoegen(
     document telt vanaf zijn datum: daarna kunnen kaders en wijzigingen het noemen.
 
     Voorbeeld:
-    kaders --register kopie.toml document-toevoegen --id kst-29521-497 \
-      --soort verslag --kamerstuk "29 521, nr. 497" --datum 2025-05-23 \
-      --titel "Verslag" --droog
+    kaders --register kopie.toml document-toevoegen --id verslag-voorbeeld \
+      --soort verslag --datum 2025-05-23 --titel "Verslag" --droog
     """
     from .. import wijzigen
 

@@ -121,9 +121,15 @@ def lijst(kaders: Sequence[Kader], titel: str, gevraagd: Collection[str] = ()) -
     columns of the fields a filter or sort names (`gevraagd`) on any screen."""
     afgeleid = sum(1 for k in kaders if k.afgeleid)
     voet = f"{kaders_tekst(len(kaders))}, waarvan {afgeleid} met afgeleide velden."
-    behouden = {LIJST_KOLOM_VAN_VELD.get(veld, veld) for veld in gevraagd}
     plan = Plan(titel, LIJST_TABEL, (), voet, {"markering": LIJST_LEGENDA})
-    return _kaders("kaders", kaders, titel, LIJST_KOLOMMEN, plan.met_behouden(behouden))
+    return _kaders(
+        "kaders", kaders, titel, LIJST_KOLOMMEN, plan.met_behouden(_lijstkolommen(gevraagd))
+    )
+
+
+def _lijstkolommen(velden: Collection[str]) -> set[str]:
+    """The table columns that show these fields."""
+    return {LIJST_KOLOM_VAN_VELD.get(veld, veld) for veld in velden}
 
 
 class Exportbron(NamedTuple):
@@ -143,11 +149,13 @@ def export(
     kaders: Sequence[Kader],
     bestand: Register | None = None,
     bronnen: Mapping[str, Mapping[str, Bron]] | None = None,
+    gevraagd: Collection[str] = (),
 ) -> Weergave:
     """Every field of every framework, with the source of each value (JSON: `bronnen`);
-    the table shows the list view; TOML the register."""
+    the table shows the list view (keeping the columns of `gevraagd`); TOML the register."""
     bronnen = bronnen or {}
     plan = Plan("Register", LIJST_TABEL, (), legenden={"markering": LIJST_LEGENDA})
+    plan = plan.met_behouden(_lijstkolommen(gevraagd))
     weergave = _kaders("export", kaders, "Register", EXPORT_KOLOMMEN, plan)
     records = [
         {**r, "bronnen": {v: b.als_json() for v, b in bronnen.get(k.id, {}).items()}}
@@ -281,7 +289,7 @@ def toon_kaders(
     )
 
 
-def verloop(verlopen: Sequence[Verloop], titel: str) -> Weergave:
+def verloop(verlopen: Sequence[Verloop], titel: str, gevraagd: Collection[str] = ()) -> Weergave:
     """Frameworks ending early, with the days left or marked as ended."""
     json_data: list[dict[str, Any]] = []
     rijen: list[dict[str, Any]] = []
@@ -307,7 +315,7 @@ def verloop(verlopen: Sequence[Verloop], titel: str) -> Weergave:
         ("status", "Status", 4),
         ("personeel_tekst", "Personeel", 3),
     )
-    plan = Plan(titel, tabel_kolommen, rijen)
+    plan = Plan(titel, tabel_kolommen, rijen).met_behouden(_lijstkolommen(gevraagd))
     return Weergave(
         soort="verloop",
         titel=titel,

@@ -38,10 +38,11 @@ _HEEL = frozenset(
         "document",
         "versie",
         "wijzigingen",
+        "url",  # an address is copied: shown whole, or its column left out
     }
 )
 # Names that are cut with "…" rather than wrapped, so a list keeps one line per record.
-_AFKAPPEN = frozenset({"missie", "regio", "typen_tekst", "organisatie", "url"})
+_AFKAPPEN = frozenset({"missie", "regio", "typen_tekst", "organisatie"})
 # Counts, aligned right.
 _RECHTS = frozenset(
     {

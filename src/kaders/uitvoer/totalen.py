@@ -91,11 +91,17 @@ def _kwalificatie(groep: Groep) -> str:
     return ", ".join(delen)
 
 
-AFGELEID_UITLEG = (
+WAARVAN_AFGELEID = (
     "'Waarvan afgeleid': de personen wier aantal, duiding, telling of periode op een afgeleid "
-    "veld rust (niet letterlijk uit de bron); hetzelfde getal bij elke --per. 'Indeling "
-    "afgeleid': de personen die alleen door een afgeleid groeperingsveld (of een afgeleid type "
-    "bij --type) in hun groep staan."
+    "veld rust (niet letterlijk uit de bron); hetzelfde getal bij elke --per."
+)
+INDELING_AFGELEID = (
+    "'Indeling afgeleid': de personen die alleen door een afgeleid groeperingsveld (of een "
+    "afgeleid type bij --type) in hun groep staan."
+)
+ZONDER_AANTAL = (
+    "'Zonder aantal': kaders zonder getal in de bron; die tellen niet mee in de som, ook niet "
+    "als 0."
 )
 SOM_UITLEG = (
     "'Personeel' is een som van ongelijke aantallen: 'tegelijk' (gelijktijdig ingezet), 'per "
@@ -165,26 +171,27 @@ def totaal(uitkomst: Totaal, stand: dt.date | None = None) -> Weergave:
         ("bevat", "Som bevat", 4),
     )
     geheel = uitkomst.totaal
-    voet = f"{SOM_UITLEG} "
+    voet = SOM_UITLEG
     if geheel.opgeschort_kaders:
         voet += (
-            f"Opgeschort (niet in de som): {geheel.opgeschort_personeel} personen in "
-            f"{kaders_tekst(geheel.opgeschort_kaders)}. "
+            f" Opgeschort (niet in de som): {geheel.opgeschort_personeel} personen in "
+            f"{kaders_tekst(geheel.opgeschort_kaders)}."
         )
     if geheel.aanvullend_kaders:
         voet += (
-            f"Additionele inzet buiten de kaders van de brieven (niet in de som): "
+            f" Additionele inzet buiten de kaders van de brieven (niet in de som): "
             f"{kaders_tekst(geheel.aanvullend_kaders)}, "
-            f"{geheel.aanvullend_personeel or 'onbekend aantal'} personen. "
+            f"{geheel.aanvullend_personeel or 'onbekend aantal'} personen."
         )
-    voet += (
-        "'Zonder aantal': kaders zonder getal in de bron; die tellen niet mee in de som, "
-        f"ook niet als 0. {AFGELEID_UITLEG}"
-    )
+    legenden = {
+        "zonder_aantal": ZONDER_AANTAL,
+        "afgeleid_tekst": WAARVAN_AFGELEID,
+        "indeling_tekst": INDELING_AFGELEID,
+    }
     titel = f"Toegezegd personeel per {uitkomst.per} op peildatum {data['peildatum']}"
     if stand is not None:
         titel += f", zoals bekend op {stand}"
-    plan = Plan(titel, tabel_kolommen, tabel_rijen, voet)
+    plan = Plan(titel, tabel_kolommen, tabel_rijen, voet, legenden)
     return Weergave(
         soort="totaal",
         titel=titel,

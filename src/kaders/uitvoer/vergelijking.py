@@ -13,7 +13,7 @@ from ..verschil import Verschil
 from .overzicht import kader_json, personeel_tekst
 from .tabel import Kolom, teken
 from .tekst import cel
-from .totalen import AFGELEID_UITLEG, SOM_UITLEG, plat, totaal_json
+from .totalen import SOM_UITLEG, WAARVAN_AFGELEID, plat, totaal_json
 from .weergave import Plan, Scherm, Weergave
 
 VERSCHIL_KOLOMMEN = ("soort", "id", "veld", "oud", "nieuw", "peildatum")
@@ -343,7 +343,7 @@ def _tijdlijn_tabel(lijn: Tijdlijn, scherm: Scherm, stand: dt.date | None = None
         "'?': alleen kaders zonder aantal; leeg: geen lopend kader. 'Zonder aantal' telt "
         "kaders zonder getal in de brief; die tellen niet mee in de som, ook niet als 0. "
         f"{SOM_UITLEG} 'Opgeschort': personen in opgeschorte kaders, niet in de som. "
-        f"{AFGELEID_UITLEG}"
+        f"{WAARVAN_AFGELEID}"
     )
     if lijn.groepen and not per_groep:
         voet += " Per groep: te breed voor dit scherm; zie --formaat tsv of json."
@@ -371,7 +371,7 @@ def tijdlijn(
         ],
         [{kop: cellen[i] for kop, cellen in kolommen} for i in range(len(lijn.periodes))],
         "'?': alleen kaders zonder aantal; leeg: geen lopend kader. "
-        f"{SOM_UITLEG} {AFGELEID_UITLEG}",
+        f"{SOM_UITLEG} {WAARVAN_AFGELEID}",
     )
     return Weergave(
         soort="tijdlijn",
