@@ -373,3 +373,11 @@ def test_the_list_table_names_an_earlier_stand_and_not_today() -> None:
     assert april.startswith("Nationale kaders, zoals bekend op 2025-04-04")
     _, vandaag, _ = _run("list", "-f", "tabel")
     assert vandaag.startswith("Nationale kaders") and "zoals bekend" not in vandaag.split("\n")[0]
+
+
+@pytest.mark.parametrize("commando", ["list", "export", "verloopt"])
+def test_an_empty_selection_is_an_empty_json_array_not_nothing(commando: str) -> None:
+    code, uit, fout = _run(commando, "--zoek", "bestaat-nergens", "-f", "json")
+    assert code == 0 and json.loads(uit) == [] and "geen kaders gevonden" in fout
+    code, uit, _ = _run(commando, "--zoek", "bestaat-nergens", "-f", "jsonl")
+    assert code == 0 and uit == ""  # zero lines: zero records

@@ -112,7 +112,8 @@ class Doel(NamedTuple):
 def druk_af(weergave: uitvoer.Weergave, doel: Doel, code_bij_breuk: int = EXIT_OK) -> None:
     """Write a view to stdout, or to a file (--uitvoer, atomically); a binary format needs a file.
 
-    An empty answer on stdout prints only a header (csv, tsv, markdown) and says so on stderr.
+    An empty answer on stdout prints only a header (csv, tsv, markdown) or [] (json) and says
+    so on stderr.
     """
     formaat, excel = doel.formaat or standaard_formaat(), doel.excel
     pad = None if doel.pad is None or is_stdout(doel.pad) else doel.pad

@@ -23,7 +23,7 @@ class Formaat(NamedTuple):
     omschrijving: str
     schrijf: Callable[[Weergave, Scherm], str | bytes]  # bytes exactly when `binair`
     soorten: frozenset[str] | None = None  # None: every kind of view
-    kop_bij_leeg: bool = False  # an empty answer still prints the header row
+    kop_bij_leeg: bool = False  # an empty answer still prints (its header row; JSON: [])
     binair: bool = False  # a file, never a terminal or stdout
     pijp: bool = False  # binary, yet allowed on stdout when that is a pipe (not a terminal)
 
@@ -118,7 +118,7 @@ FORMATEN: dict[str, Formaat] = {
     f.naam: f
     for f in (
         Formaat("tabel", "een tabel voor mensen", _tabel),
-        Formaat("json", "één JSON-document", _json),
+        Formaat("json", "één JSON-document", _json, kop_bij_leeg=True),
         Formaat("jsonl", "één JSON-object per regel", _jsonl),
         Formaat("csv", "komma-gescheiden, met kopregel", _csv, kop_bij_leeg=True),
         Formaat("tsv", "tab-gescheiden, met kopregel", _tsv, kop_bij_leeg=True),
