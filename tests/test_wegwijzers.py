@@ -155,3 +155,14 @@ def test_an_empty_id_asks_for_one_instead_of_guessing() -> None:
     code, fout = _fout("toon", "")
     assert code == 2 and "geef een kader: een id of een missienaam" in fout
     assert "bedoelde u" not in fout
+
+
+def test_a_whole_number_too_large_is_called_too_large_not_not_a_number(tmp_path: Path) -> None:
+    pad = tmp_path / "k.toml"
+    pad.write_bytes(REGISTER.read_bytes())
+    for commando in (["wijzig", "kfor-imint", "--document", "kst-29521-494"], ["toevoegen"]):
+        args = ["--register", str(pad), *commando, "--personeel", "9" * 20]
+        uitkomst = runner.invoke(app, args)
+        assert uitkomst.exit_code == 2
+        assert "getal van 20 cijfers: te groot" in uitkomst.stderr
+        assert "verwacht een geheel getal" not in uitkomst.stderr

@@ -118,7 +118,9 @@ def lees(veld: Veld, tekst: str) -> Any:
     """One typed value of a field (one item of a list field), in its type (a table as a
     dict); OngeldigeWaarde when the field does not take it. A choice matches in any case."""
     waarde: Any = tekst
-    if veld.soort is Soort.GETAL and re.fullmatch(r"-?\d{1,12}", tekst.strip(), re.ASCII):
+    if veld.soort is Soort.GETAL and re.fullmatch(r"-?\d+", tekst.strip(), re.ASCII):
+        if len(tekst.strip()) > 18:  # a whole number, but far beyond any bound of the model
+            raise OngeldigeWaarde(veld.naam, f"getal van {len(tekst.strip())} cijfers: te groot")
         waarde = int(tekst)
     elif veld.soort is Soort.KEUZE:
         waarde = kies(tekst, veld.keuzes) or tekst
