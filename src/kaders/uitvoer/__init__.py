@@ -29,7 +29,7 @@ class Formaat(NamedTuple):
 
 
 def _tabel(weergave: Weergave, scherm: Scherm) -> str:
-    return weergave.tabel(scherm)
+    return weergave.teken(scherm)
 
 
 def _gedateerd(waarde: Any, datering: Datering | None) -> Any:

@@ -10,7 +10,6 @@ from typing import Any
 from ..documenten import Documentregel
 from ..stand import Versie
 from .overzicht import kader_json, personeel_tekst
-from .tabel import tabel
 from .tekst import cel
 from .weergave import Plan, Rij, Weergave
 
@@ -78,7 +77,6 @@ def documenten(regels: Sequence[Documentregel], stand: dt.date) -> Weergave:
         rijen=records,
         json=records,
         jsonl=records,
-        tabel=lambda scherm: tabel(plan, scherm),
         mens=plan,
     )
 
@@ -182,6 +180,5 @@ def historie(kader_id: str, versies: Sequence[Versie], stand: dt.date) -> Weerga
         rijen=rijen,
         json={"id": kader_id, "stand": stand.isoformat(), "versies": data},
         jsonl=data,
-        tabel=lambda scherm: tabel(plan, scherm),
         mens=plan,
     )

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..models import Kader, Regio, Register
 from ..query import Verloop
 from ..stand import Bron
-from .tabel import tabel
 from .tekst import kaders_tekst, mens_tekst
 from .weergave import Plan, Rij, Weergave
 
@@ -111,7 +110,6 @@ def _kaders(
         rijen=rijen,
         json=records,
         jsonl=records,
-        tabel=lambda scherm: tabel(plan, scherm),
         mens=plan,
     )
 
@@ -247,7 +245,6 @@ def toon(
         rijen=rijen,
         json=data,
         jsonl=[data],
-        tabel=lambda scherm: tabel(plan, scherm),
         mens=plan,
     )
 
@@ -285,7 +282,7 @@ def toon_kaders(
         rijen=rijen,
         json=[d.json for d in delen],
         jsonl=[d.json for d in delen],
-        tabel=lambda scherm: "\n".join(d.tabel(scherm) for d in delen),
+        tabel=lambda scherm: "\n".join(d.teken(scherm) for d in delen),
     )
 
 
@@ -323,6 +320,5 @@ def verloop(verlopen: Sequence[Verloop], titel: str, gevraagd: Collection[str] =
         rijen=rijen,
         json=json_data,
         jsonl=json_data,
-        tabel=lambda scherm: tabel(plan, scherm),
         mens=plan,
     )

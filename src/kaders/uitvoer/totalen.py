@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from ..query import Groep, Totaal
-from .tabel import tabel
 from .tekst import kaders_tekst
 from .weergave import Plan, Weergave
 
@@ -199,6 +198,5 @@ def totaal(uitkomst: Totaal, stand: dt.date | None = None) -> Weergave:
         rijen=rijen,
         json=data,
         jsonl=rijen,
-        tabel=lambda scherm: tabel(plan, scherm),
         mens=plan,
     )

@@ -63,7 +63,18 @@ class Weergave(NamedTuple):
     rijen: Sequence[Rij]  # one flat row per line of csv and tsv
     json: Any  # the documented JSON object or array
     jsonl: Sequence[Any]  # one JSON value per line
-    tabel: Callable[[Scherm], str]  # the table for people, drawn for a screen
+    # The table for people, drawn for a screen, when it is more than its plan (`mens`) drawn.
+    tabel: Callable[[Scherm], str] | None = None
     bron: Any = None  # the domain objects, for a format that writes more than rows
-    mens: Plan | None = None  # the table for people as data, for Markdown
+    mens: Plan | None = None  # the table for people as data: the box table and Markdown
     datering: Datering | None = None  # set by the command: which day, as known on which
+
+    def teken(self, scherm: Scherm) -> str:
+        """The table for people on this screen: its own drawing, else its plan drawn."""
+        if self.tabel is not None:
+            return self.tabel(scherm)
+        if self.mens is None:
+            raise ValueError(f"weergave {self.soort} heeft geen tabel")
+        from .tabel import tabel  # Rich: only when a table is drawn
+
+        return tabel(self.mens, scherm)
