@@ -29,7 +29,9 @@ class Formaat(NamedTuple):
 
 
 def _tabel(weergave: Weergave, scherm: Scherm) -> str:
-    return weergave.teken(scherm)
+    from .tabel import weergave_tabel  # Rich: only when a table is drawn
+
+    return weergave_tabel(weergave, scherm)
 
 
 def _gedateerd(waarde: Any, datering: Datering | None) -> Any:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..models import Kader, Regio, Register
 from ..query import Verloop
 from ..stand import Bron
+from .tabel import weergave_tabel
 from .tekst import kaders_tekst, mens_tekst
 from .weergave import Plan, Rij, Weergave
 
@@ -282,7 +283,7 @@ def toon_kaders(
         rijen=rijen,
         json=[d.json for d in delen],
         jsonl=[d.json for d in delen],
-        tabel=lambda scherm: "\n".join(d.teken(scherm) for d in delen),
+        tabel=lambda scherm: "\n".join(weergave_tabel(d, scherm) for d in delen),
     )
 
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from ..veilig_tekst import toonbaar
 from .tekst import cel
-from .weergave import Plan, Scherm
+from .weergave import Plan, Scherm, Weergave
 
 # Cells that are never split across lines: ids, numbers and dates (a person copies them).
 _HEEL = frozenset(
@@ -289,6 +289,15 @@ def tabel(plan: Plan, scherm: Scherm) -> str:
     ]
     cellen = [([cel(rij.get(k)) for k, *_ in plan.kolommen], None) for rij in plan.rijen]
     return teken(plan.titel, koppen, cellen, scherm, plan.voet)
+
+
+def weergave_tabel(weergave: Weergave, scherm: Scherm) -> str:
+    """A view's table for people on this screen: its own drawing, else its plan drawn."""
+    if weergave.tabel is not None:
+        return weergave.tabel(scherm)
+    if weergave.mens is None:
+        raise ValueError(f"weergave {weergave.soort} heeft geen tabel")
+    return tabel(weergave.mens, scherm)
 
 
 def naar_tekst(iets: object, scherm: Scherm) -> str:

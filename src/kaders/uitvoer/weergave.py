@@ -68,13 +68,3 @@ class Weergave(NamedTuple):
     bron: Any = None  # the domain objects, for a format that writes more than rows
     mens: Plan | None = None  # the table for people as data: the box table and Markdown
     datering: Datering | None = None  # set by the command: which day, as known on which
-
-    def teken(self, scherm: Scherm) -> str:
-        """The table for people on this screen: its own drawing, else its plan drawn."""
-        if self.tabel is not None:
-            return self.tabel(scherm)
-        if self.mens is None:
-            raise ValueError(f"weergave {self.soort} heeft geen tabel")
-        from .tabel import tabel  # Rich: only when a table is drawn
-
-        return tabel(self.mens, scherm)
